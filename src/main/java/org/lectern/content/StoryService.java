@@ -1,0 +1,165 @@
+package org.lectern.content;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.lectern.access.AccessControl;
+import org.lectern.content.StoryDtos.StoryPatch;
+import org.lectern.content.StoryDtos.StoryRequest;
+import org.lectern.content.StoryDtos.StorySummary;
+import org.lectern.content.StoryDtos.StoryView;
+import org.lectern.identity.Caller;
+import org.lectern.platform.Cursor;
+import org.lectern.platform.LecternException;
+import org.lectern.platform.Page;
+import org.lectern.tenancy.TenantEntityManager;
+
+/**
+ * Story use cases. Who may do what is never decided here: every act asks {@link AccessControl}
+ * with the story's attributes (students read published stories, teachers edit their own, admins
+ * everything: all of it grants and tenant policies).
+ */
+@ApplicationScoped
+@Transactional
+public class StoryService {
+
+  static final String RESOURCE = "story";
+
+  /** Filters of the story list; null means any. */
+  public record Filter(Story.Status status, Story.Difficulty difficulty, Story.StoryType storyType) {}
+
+  @Inject TenantEntityManager tem;
+  @Inject AccessControl access;
+  @Inject Caller caller;
+
+  public StoryView create(StoryRequest request) {
+    if (caller.isPlatform()) {
+      throw LecternException.forbidden("Stories are written by a school's own people, not platform accounts.");
+    }
+    Story story = new Story(request.draft(), caller.id());
+    access.require(RESOURCE, "create", story.attributes());
+    changeStatus(story, request.status());
+    tem.get().persist(story);
+    return StoryView.of(story);
+  }
+
+  public StoryView get(UUID id) {
+    return StoryView.of(visible(id));
+  }
+
+  /** PUT: replaces every editable field. */
+  public StoryView replace(UUID id, StoryRequest request, Long ifMatch) {
+    Story story = editable(id, ifMatch);
+    story.edit(request.draft());
+    changeStatus(story, request.status());
+    tem.get().flush();
+    return StoryView.of(story);
+  }
+
+  /** PATCH: changes only the fields given. */
+  public StoryView patch(UUID id, StoryPatch patch, Long ifMatch) {
+    Story story = editable(id, ifMatch);
+    story.edit(patch.draft());
+    changeStatus(story, patch.status());
+    tem.get().flush();
+    return StoryView.of(story);
+  }
+
+  /** Soft delete: the story disappears from every read; the row stays for restore. */
+  public void delete(UUID id) {
+    Story story = visible(id);
+    access.require(RESOURCE, "delete", story.attributes());
+    story.softDelete();
+  }
+
+  /**
+   * Newest first, only what the caller may read. Rows are read in keyset batches and filtered by
+   * the access rules, so a page is full whenever enough visible stories exist; the cursor names the
+   * last row examined, which keeps paging exact even when rows in between are hidden.
+   */
+  public Page<StorySummary> list(Filter filter, String cursor, int limit) {
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    int batch = Math.max(limit * 2, 50);
+    List<StorySummary> items = new ArrayList<>();
+    while (true) {
+      List<Story> rows = batch(filter, after, batch);
+      for (int i = 0; i < rows.size(); i++) {
+        Story s = rows.get(i);
+        after = new Cursor(s.createdAt(), s.id());
+        if (access.can(RESOURCE, "read", s.attributes())) {
+          items.add(StorySummary.of(s));
+          if (items.size() == limit) {
+            boolean more = i < rows.size() - 1 || rows.size() == batch;
+            return new Page<>(items, more ? after.encode() : null);
+          }
+        }
+      }
+      if (rows.size() < batch) {
+        return new Page<>(items, null);
+      }
+    }
+  }
+
+  private List<Story> batch(Filter f, Cursor after, int size) {
+    StringBuilder jpql = new StringBuilder("SELECT s FROM Story s WHERE s.deletedAt IS NULL");
+    if (f.status() != null) {
+      jpql.append(" AND s.status = :status");
+    }
+    if (f.difficulty() != null) {
+      jpql.append(" AND s.difficulty = :difficulty");
+    }
+    if (f.storyType() != null) {
+      jpql.append(" AND s.storyType = :storyType");
+    }
+    if (after != null) {
+      jpql.append(" AND (s.createdAt < :at OR (s.createdAt = :at AND s.id < :id))");
+    }
+    jpql.append(" ORDER BY s.createdAt DESC, s.id DESC");
+    TypedQuery<Story> q = tem.get().createQuery(jpql.toString(), Story.class);
+    if (f.status() != null) {
+      q.setParameter("status", f.status());
+    }
+    if (f.difficulty() != null) {
+      q.setParameter("difficulty", f.difficulty());
+    }
+    if (f.storyType() != null) {
+      q.setParameter("storyType", f.storyType());
+    }
+    if (after != null) {
+      q.setParameter("at", after.createdAt()).setParameter("id", after.id());
+    }
+    return q.setMaxResults(size).getResultList();
+  }
+
+  private Story editable(UUID id, Long ifMatch) {
+    Story story = visible(id);
+    access.require(RESOURCE, "update", story.attributes());
+    if (ifMatch != null && ifMatch != story.version()) {
+      throw new LecternException(
+          412, "resource.stale", "The story changed since you read it (version " + story.version() + ").");
+    }
+    return story;
+  }
+
+  /** Publishing and archiving are their own right, checked against the story as it is now. */
+  private void changeStatus(Story story, Story.Status requested) {
+    if (requested != null && requested != story.status()) {
+      access.require(RESOURCE, "publish", story.attributes());
+      story.changeStatus(requested);
+    }
+  }
+
+  /** The story, if it exists, is not deleted, and the caller may read it; else 404. */
+  private Story visible(UUID id) {
+    Story story = tem.get().find(Story.class, id);
+    if (story == null || story.isDeleted()) {
+      throw LecternException.notFound(RESOURCE);
+    }
+    access.requireVisible(RESOURCE, story.attributes());
+    return story;
+  }
+}

@@ -1,0 +1,50 @@
+package org.lectern.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lectern.tenancy.TenantEntityManager;
+
+/** Finders for users and platform accounts; callers own the transaction. */
+@ApplicationScoped
+public class Accounts {
+
+  @Inject TenantEntityManager tem;
+
+  /** A user of the current tenant by email, case-insensitively. */
+  public Optional<User> userByEmail(String email) {
+    List<User> found =
+        tem.get()
+            .createQuery("SELECT u FROM User u WHERE LOWER(u.email) = :e", User.class)
+            .setParameter("e", email.trim().toLowerCase())
+            .getResultList();
+    return found.stream().findFirst();
+  }
+
+  public Optional<User> user(UUID id) {
+    return Optional.ofNullable(tem.get().find(User.class, id));
+  }
+
+  public Optional<PlatformAccount> platformAccountByEmail(String email) {
+    return tem.global()
+        .createQuery("SELECT a FROM PlatformAccount a WHERE LOWER(a.email) = :e", PlatformAccount.class)
+        .setParameter("e", email.trim().toLowerCase())
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<PlatformAccount> platformAccount(UUID id) {
+    return Optional.ofNullable(tem.global().find(PlatformAccount.class, id));
+  }
+
+  public boolean anyPlatformAccount() {
+    return !tem.global()
+        .createQuery("SELECT a.id FROM PlatformAccount a", UUID.class)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+}

@@ -1,0 +1,91 @@
+package org.lectern.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.lectern.access.RoleService;
+import org.lectern.identity.IdentityDtos.TokenRequest;
+import org.lectern.identity.TokenService.TokenResponse;
+import org.lectern.platform.LecternException;
+import org.lectern.tenancy.Tenant;
+import org.lectern.tenancy.TenantContext;
+import org.lectern.tenancy.Tenants;
+
+/**
+ * Sign-in. A wrong tenant, email or password all get the same 401 after the same work (an unknown
+ * account still costs one password verification), and repeated failures are slowed down.
+ */
+@ApplicationScoped
+@Transactional
+public class AuthService {
+
+  private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
+
+  @Inject Tenants tenants;
+  @Inject TenantContext tenantContext;
+  @Inject Accounts accounts;
+  @Inject Passwords passwords;
+  @Inject LoginThrottle throttle;
+  @Inject TokenService tokens;
+  @Inject RoleService roles;
+
+  public TokenResponse login(TokenRequest request) {
+    String slug = request.tenant() == null ? "" : request.tenant().trim().toLowerCase();
+    String key = slug + "|" + request.email().trim().toLowerCase();
+    throttle.checkAllowed(key);
+    return slug.isEmpty() ? platformLogin(request, key) : tenantLogin(slug, request, key);
+  }
+
+  private TokenResponse tenantLogin(String slug, TokenRequest request, String key) {
+    Optional<Tenant> tenant = tenants.bySlug(slug);
+    if (tenant.isEmpty()) {
+      passwords.verifyNothing(request.password());
+      throw failed(key);
+    }
+    tenantContext.set(tenant.get().id());
+    Optional<User> user = accounts.userByEmail(request.email());
+    boolean ok =
+        user.isPresent()
+            ? passwords.verify(request.password(), user.get().passwordHash()) && user.get().isActive()
+            : verifyNothing(request.password());
+    if (!ok) {
+      throw failed(key);
+    }
+    if (!tenant.get().isActive()) {
+      throw new LecternException(403, "tenant.suspended", "This school's account is suspended.");
+    }
+    throttle.succeeded(key);
+    User u = user.get();
+    u.touchActivity(Instant.now());
+    return tokens.issue(u.id(), u.email(), roles.roleNames(u.id()), tenant.get().id());
+  }
+
+  private TokenResponse platformLogin(TokenRequest request, String key) {
+    Optional<PlatformAccount> account = accounts.platformAccountByEmail(request.email());
+    boolean ok =
+        account.isPresent()
+            ? passwords.verify(request.password(), account.get().passwordHash()) && account.get().isActive()
+            : verifyNothing(request.password());
+    if (!ok) {
+      throw failed(key);
+    }
+    throttle.succeeded(key);
+    PlatformAccount a = account.get();
+    LOG.info(() -> "Platform sign-in: " + a.email());
+    return tokens.issue(a.id(), a.email(), a.roles(), null);
+  }
+
+  private boolean verifyNothing(String password) {
+    passwords.verifyNothing(password);
+    return false;
+  }
+
+  private LecternException failed(String key) {
+    throttle.failed(key);
+    return new LecternException(
+        401, "auth.invalid-credentials", "The school, email or password is not right.");
+  }
+}

@@ -1,0 +1,202 @@
+package org.lectern.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.lectern.platform.Ids;
+import org.lectern.platform.TextArrayConverter;
+import org.lectern.tenancy.TenantEntityManager;
+
+/**
+ * A person of a school: admin, teacher or student (roles live in {@code org.lectern.access}). The
+ * learner fields follow the seed's users table; the password hash never leaves this package.
+ */
+@Entity
+@Table(name = "users")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(
+    name = "tenant_id",
+    contextProperty = TenantEntityManager.TENANT_PROPERTY,
+    primaryKey = true)
+public class User {
+
+  @Id private UUID id;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Column(name = "is_active", nullable = false)
+  private boolean active;
+
+  @Column(name = "grade_level")
+  private String gradeLevel;
+
+  @Column(name = "preferred_language", nullable = false)
+  private String preferredLanguage;
+
+  @Column(name = "reading_level")
+  private String readingLevel;
+
+  @Convert(converter = TextArrayConverter.class)
+  @Column(name = "interests", nullable = false)
+  private List<String> interests = new ArrayList<>();
+
+  @Column(name = "last_active_at")
+  private Instant lastActiveAt;
+
+  @Column(name = "total_reading_time", nullable = false)
+  private int totalReadingTime;
+
+  @Column(name = "books_completed", nullable = false)
+  private int booksCompleted;
+
+  @Column(name = "current_streak", nullable = false)
+  private int currentStreak;
+
+  @Column(name = "longest_streak", nullable = false)
+  private int longestStreak;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected User() {}
+
+  public User(String email, String displayName, String passwordHash) {
+    this.id = Ids.newId();
+    this.email = email.trim();
+    this.displayName = displayName.trim();
+    this.passwordHash = passwordHash;
+    this.active = true;
+    this.preferredLanguage = "en";
+    this.createdAt = Instant.now();
+    this.updatedAt = createdAt;
+  }
+
+  /** Applies a profile change; null leaves a field as it is. */
+  public void updateProfile(UserProfile p) {
+    if (p.displayName() != null) {
+      displayName = p.displayName().trim();
+    }
+    if (p.gradeLevel() != null) {
+      gradeLevel = p.gradeLevel().isBlank() ? null : p.gradeLevel();
+    }
+    if (p.preferredLanguage() != null) {
+      preferredLanguage = p.preferredLanguage();
+    }
+    if (p.readingLevel() != null) {
+      readingLevel = p.readingLevel().isBlank() ? null : p.readingLevel();
+    }
+    if (p.interests() != null) {
+      interests = new ArrayList<>(p.interests());
+    }
+    updatedAt = Instant.now();
+  }
+
+  public void changePasswordHash(String newHash) {
+    passwordHash = newHash;
+    updatedAt = Instant.now();
+  }
+
+  public void deactivate() {
+    active = false;
+    updatedAt = Instant.now();
+  }
+
+  public void reactivate() {
+    active = true;
+    updatedAt = Instant.now();
+  }
+
+  public void touchActivity(Instant at) {
+    lastActiveAt = at;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  String passwordHash() {
+    return passwordHash;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public String gradeLevel() {
+    return gradeLevel;
+  }
+
+  public String preferredLanguage() {
+    return preferredLanguage;
+  }
+
+  public String readingLevel() {
+    return readingLevel;
+  }
+
+  public List<String> interests() {
+    return List.copyOf(interests);
+  }
+
+  public Instant lastActiveAt() {
+    return lastActiveAt;
+  }
+
+  public int totalReadingTime() {
+    return totalReadingTime;
+  }
+
+  public int booksCompleted() {
+    return booksCompleted;
+  }
+
+  public int currentStreak() {
+    return currentStreak;
+  }
+
+  public int longestStreak() {
+    return longestStreak;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+}

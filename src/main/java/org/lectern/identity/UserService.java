@@ -1,0 +1,139 @@
+package org.lectern.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.access.AccessControl;
+import org.lectern.access.AccessDtos.Permission;
+import org.lectern.access.RoleService;
+import org.lectern.identity.IdentityDtos.UserCreate;
+import org.lectern.identity.IdentityDtos.UserUpdate;
+import org.lectern.identity.IdentityDtos.UserView;
+import org.lectern.platform.Cursor;
+import org.lectern.platform.LecternException;
+import org.lectern.platform.Page;
+import org.lectern.tenancy.TenantEntityManager;
+
+/** A tenant's users, managed by its admins (and anyone the tenant's rules allow). */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+  @Inject TenantEntityManager tem;
+  @Inject Accounts accounts;
+  @Inject Passwords passwords;
+  @Inject RoleService roles;
+  @Inject AccessControl access;
+
+  public UserView create(UserCreate request) {
+    access.require("user", "create");
+    return createUnchecked(request);
+  }
+
+  /** Creates a user without an access check: tenant provisioning and manifests. */
+  public UserView createUnchecked(UserCreate request) {
+    Passwords.checkStrength("password", request.password());
+    if (accounts.userByEmail(request.email()).isPresent()) {
+      throw LecternException.conflict("user.email-taken", "A user with this email exists in this school.");
+    }
+    User user = new User(request.email(), request.displayName(), passwords.hash(request.password()));
+    user.updateProfile(
+        new UserProfile(
+            null, request.gradeLevel(), request.preferredLanguage(), request.readingLevel(), request.interests()));
+    tem.get().persist(user);
+    tem.get().flush();
+    List<String> roleNames = request.roles() == null ? List.of() : request.roles();
+    roles.assignRoles(user.id(), roleNames);
+    return UserView.of(user, roles.roleNames(user.id()));
+  }
+
+  public Page<UserView> list(String cursor, int limit) {
+    access.require("user", "read");
+    String jpql = "SELECT u FROM User u";
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    if (after != null) {
+      jpql += " WHERE u.createdAt < :at OR (u.createdAt = :at AND u.id < :id)";
+    }
+    TypedQuery<User> q = tem.get().createQuery(jpql + " ORDER BY u.createdAt DESC, u.id DESC", User.class);
+    if (after != null) {
+      q.setParameter("at", after.createdAt()).setParameter("id", after.id());
+    }
+    List<User> rows = q.setMaxResults(limit + 1).getResultList();
+    List<User> page = rows.subList(0, Math.min(limit, rows.size()));
+    Map<UUID, List<String>> roleMap = roles.roleNames(page.stream().map(User::id).toList());
+    List<UserView> items = new ArrayList<>();
+    page.forEach(u -> items.add(UserView.of(u, roleMap.getOrDefault(u.id(), List.of()))));
+    String next =
+        rows.size() > limit ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+    return new Page<>(items, next);
+  }
+
+  public UserView get(UUID id) {
+    access.require("user", "read");
+    User user = find(id);
+    return UserView.of(user, roles.roleNames(id));
+  }
+
+  public UserView update(UUID id, UserUpdate request, Long ifMatch) {
+    access.require("user", "update");
+    User user = find(id);
+    checkVersion(ifMatch, user.version());
+    user.updateProfile(
+        new UserProfile(
+            request.displayName(), request.gradeLevel(), request.preferredLanguage(), request.readingLevel(),
+            request.interests()));
+    if (request.password() != null) {
+      Passwords.checkStrength("password", request.password());
+      user.changePasswordHash(passwords.hash(request.password()));
+    }
+    if (Boolean.FALSE.equals(request.active())) {
+      user.deactivate();
+    } else if (Boolean.TRUE.equals(request.active())) {
+      user.reactivate();
+    }
+    tem.get().flush();
+    return UserView.of(user, roles.roleNames(id));
+  }
+
+  /** Deactivates: the account's tokens stop working with the next request. Data is kept. */
+  public void deactivate(UUID id) {
+    access.require("user", "delete");
+    find(id).deactivate();
+  }
+
+  public UserView setRoles(UUID id, List<String> roleNames) {
+    access.require("user", "update");
+    User user = find(id);
+    roles.assignRoles(id, roleNames);
+    return UserView.of(user, roles.roleNames(id));
+  }
+
+  public List<Permission> setPermissions(UUID id, List<Permission> permissions) {
+    access.require("user", "update");
+    find(id);
+    roles.setUserPermissions(id, permissions);
+    return roles.userPermissions(id);
+  }
+
+  public List<Permission> permissions(UUID id) {
+    access.require("user", "read");
+    find(id);
+    return roles.userPermissions(id);
+  }
+
+  private User find(UUID id) {
+    return accounts.user(id).orElseThrow(() -> LecternException.notFound("user"));
+  }
+
+  private static void checkVersion(Long ifMatch, long current) {
+    if (ifMatch != null && ifMatch != current) {
+      throw new LecternException(
+          412, "resource.stale", "It changed since you read it (version " + current + "); reload and retry.");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.lectern.platform;
+
+import jakarta.ws.rs.core.EntityTag;
+
+/** ETag = the entity's version; {@code If-Match} carries it back for optimistic concurrency. */
+public final class ETags {
+
+  private ETags() {}
+
+  public static EntityTag of(long version) {
+    return new EntityTag(Long.toString(version));
+  }
+
+  /** The version named by an {@code If-Match} header; null when absent or "*". */
+  public static Long ifMatch(String header) {
+    if (header == null || header.isBlank() || header.trim().equals("*")) {
+      return null;
+    }
+    String v = header.trim();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    v = v.replace("\"", "");
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      // A tag we never handed out cannot match the current version.
+      return -1L;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.lectern.platform;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id: the client's {@code X-Request-Id} when it is sane, else a new one. It
+ * is echoed on every response, put in problem documents and in the log lines the request causes.
+ */
+@WebFilter(filterName = "request-id", urlPatterns = "/*", asyncSupported = true)
+public class RequestIds implements Filter {
+
+  public static final String HEADER = "X-Request-Id";
+  private static final String ATTRIBUTE = RequestIds.class.getName();
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) req;
+    String id = (String) http.getAttribute(ATTRIBUTE);
+    if (id == null) {
+      String offered = http.getHeader(HEADER);
+      id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+      http.setAttribute(ATTRIBUTE, id);
+    }
+    ((HttpServletResponse) res).setHeader(HEADER, id);
+    String previous = CURRENT.get();
+    CURRENT.set(id);
+    try {
+      chain.doFilter(req, res);
+    } finally {
+      CURRENT.set(previous);
+    }
+  }
+
+  /** The id of the request this thread serves, or null outside a request. */
+  public static String current() {
+    return CURRENT.get();
+  }
+
+  public static String of(HttpServletRequest request) {
+    Object id = request.getAttribute(ATTRIBUTE);
+    return id == null ? current() : id.toString();
+  }
+}

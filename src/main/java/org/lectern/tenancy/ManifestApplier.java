@@ -1,0 +1,72 @@
+package org.lectern.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** Applies one tenant manifest in one transaction, in a request context of its own. */
+@ApplicationScoped
+public class ManifestApplier {
+
+  /** What one application of a manifest changed. */
+  public record Result(String slug, boolean tenantCreated, int usersCreated, int rolesCreated, int policiesCreated) {
+    @Override
+    public String toString() {
+      return slug
+          + (tenantCreated ? " created" : " exists")
+          + ", users +" + usersCreated
+          + ", roles +" + rolesCreated
+          + ", policies +" + policiesCreated;
+    }
+  }
+
+  @Inject Tenants tenants;
+  @Inject TenantService tenantService;
+  @Inject TenantContext tenantContext;
+  @Inject TenantSetup setup;
+
+  @ActivateRequestContext
+  @Transactional
+  public Result apply(JsonObject manifest) {
+    String slug = manifest.getString("slug").trim().toLowerCase();
+    if (!slug.matches(TenancyDtos.SLUG_PATTERN)) {
+      throw new IllegalArgumentException("slug '" + slug + "' is not valid");
+    }
+    String name = manifest.getString("name", slug);
+    Optional<Tenant> existing = tenants.bySlug(slug);
+    boolean created = existing.isEmpty();
+    if (existing.isPresent()) {
+      tenantContext.set(existing.get().id());
+      existing.get().rename(name);
+    } else {
+      tenantService.create(slug, name);
+    }
+    int users = 0;
+    users += people(manifest, "admins", "admin");
+    users += people(manifest, "teachers", "teacher");
+    users += people(manifest, "students", "student");
+    int roles = 0;
+    for (JsonValue role : manifest.getJsonArray("roles") == null ? JsonValue.EMPTY_JSON_ARRAY : manifest.getJsonArray("roles")) {
+      roles += setup.ensureRole(role.asJsonObject()) ? 1 : 0;
+    }
+    int policies = 0;
+    for (JsonValue p : manifest.getJsonArray("policies") == null ? JsonValue.EMPTY_JSON_ARRAY : manifest.getJsonArray("policies")) {
+      policies += setup.ensurePolicy(p.asJsonObject()) ? 1 : 0;
+    }
+    return new Result(slug, created, users, roles, policies);
+  }
+
+  private int people(JsonObject manifest, String key, String role) {
+    int n = 0;
+    if (manifest.containsKey(key)) {
+      for (JsonValue person : manifest.getJsonArray(key)) {
+        n += setup.ensureUser(person.asJsonObject(), role) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,94 @@
+package org.lectern.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.lectern.platform.Cursor;
+import org.lectern.platform.LecternException;
+import org.lectern.platform.Page;
+import org.lectern.tenancy.TenancyDtos.TenantView;
+
+/**
+ * The tenant lifecycle as platform operators drive it. Provisioning is one transaction: the tenant,
+ * its roles, grants and default policies, and its first admin all exist, or none does.
+ */
+@ApplicationScoped
+@Transactional
+public class TenantService {
+
+  private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
+
+  @Inject TenantEntityManager tem;
+  @Inject TenantContext tenantContext;
+  @Inject Tenants tenants;
+  @Inject TenantSetup setup;
+
+  /** Creates a tenant and fixes it as this unit of work's tenant, for its setup to follow. */
+  public Tenant create(String slug, String name) {
+    if (tenants.bySlug(slug).isPresent()) {
+      throw LecternException.conflict("tenant.slug-taken", "A school with the slug '" + slug + "' exists.");
+    }
+    Tenant tenant = new Tenant(slug, name);
+    tem.global().persist(tenant);
+    tem.global().flush();
+    tenantContext.set(tenant.id());
+    tenantContext.policyVersion(0);
+    setup.provisionDefaults();
+    LOG.info(() -> "Provisioned tenant " + slug + " (" + tenant.id() + ")");
+    return tenant;
+  }
+
+  public TenantView provision(TenancyDtos.TenantCreate request) {
+    setup.requirePlatform("tenant", "create");
+    Tenant tenant = create(request.slug(), request.name().strip());
+    setup.createAdmin(request.admin());
+    return TenantView.of(tenant);
+  }
+
+  public Page<TenantView> list(String cursor, int limit) {
+    setup.requirePlatform("tenant", "read");
+    String jpql = "SELECT t FROM Tenant t";
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    if (after != null) {
+      jpql += " WHERE t.createdAt < :at OR (t.createdAt = :at AND t.id < :id)";
+    }
+    TypedQuery<Tenant> q = tem.global().createQuery(jpql + " ORDER BY t.createdAt DESC, t.id DESC", Tenant.class);
+    if (after != null) {
+      q.setParameter("at", after.createdAt()).setParameter("id", after.id());
+    }
+    List<Tenant> rows = q.setMaxResults(limit + 1).getResultList();
+    List<Tenant> page = rows.subList(0, Math.min(limit, rows.size()));
+    String next =
+        rows.size() > limit ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+    return new Page<>(page.stream().map(TenantView::of).toList(), next);
+  }
+
+  public TenantView get(UUID id) {
+    setup.requirePlatform("tenant", "read");
+    return TenantView.of(find(id));
+  }
+
+  public TenantView suspend(UUID id) {
+    setup.requirePlatform("tenant", "update");
+    Tenant t = find(id);
+    t.suspend();
+    LOG.info(() -> "Suspended tenant " + t.slug());
+    return TenantView.of(t);
+  }
+
+  public TenantView reactivate(UUID id) {
+    setup.requirePlatform("tenant", "update");
+    Tenant t = find(id);
+    t.reactivate();
+    LOG.info(() -> "Reactivated tenant " + t.slug());
+    return TenantView.of(t);
+  }
+
+  private Tenant find(UUID id) {
+    return tenants.byId(id).orElseThrow(() -> LecternException.notFound("tenant"));
+  }
+}
