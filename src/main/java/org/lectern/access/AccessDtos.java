@@ -29,12 +29,12 @@ public final class AccessDtos {
       @NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,62}", message = "must be lower-case letters, digits, '_' or '-', starting with a letter")
           String name,
       @Size(max = 500) String description,
-      @NotNull @Size(max = 200) List<@Valid @NotNull Permission> grants) {
+      @NotNull @Size(max = 200) @Valid List<Permission> grants) {
     @JsonbCreator
     public RoleRequest {}
   }
 
-  public record RoleUpdate(@Size(max = 500) String description, @NotNull @Size(max = 200) List<@Valid @NotNull Permission> grants) {
+  public record RoleUpdate(@Size(max = 500) String description, @NotNull @Size(max = 200) @Valid List<Permission> grants) {
     @JsonbCreator
     public RoleUpdate {}
   }
@@ -46,7 +46,7 @@ public final class AccessDtos {
       @NotBlank @Size(max = 100) String name,
       @Size(max = 500) String description,
       @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9_-]*|\\*", message = "must be a resource type such as 'story'") String resource,
-      @Size(min = 1, max = 20) List<@NotBlank @Size(max = 64) String> actions,
+      @Size(min = 1, max = 20) List<String> actions,
       @NotNull JsonValue conditions,
       @NotNull ResourcePolicy.Effect effect,
       @Min(-1000) @Max(1000) Integer priority,

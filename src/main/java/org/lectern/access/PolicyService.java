@@ -61,6 +61,7 @@ public class PolicyService {
     }
     ResourcePolicy p = new ResourcePolicy(d);
     tem.get().persist(p);
+    tem.get().flush();
     roles.bumpPolicyVersion();
     return p;
   }
@@ -99,6 +100,13 @@ public class PolicyService {
           e.violations().stream()
               .map(v -> new LecternException.FieldError("conditions" + v.path(), v.message()))
               .toList());
+    }
+    if (r.actions() != null) {
+      for (int i = 0; i < r.actions().size(); i++) {
+        if (!r.actions().get(i).matches("[a-z][a-z_-]{0,63}|\\*")) {
+          throw LecternException.invalid("actions[" + i + "]", "must be an action name such as 'read', or '*'");
+        }
+      }
     }
     return new PolicyDefinition(
         r.name().strip(),

@@ -78,10 +78,6 @@ public class TenantEnforcers {
             new Rule(p.priority(), "*", dom, p.resource(), action, key, p.effect() == ResourcePolicy.Effect.allow));
       }
     }
-    rules.sort(Comparator.comparingInt(Rule::rank));
-    LinkedHashSet<List<String>> policyLines = new LinkedHashSet<>();
-    rules.forEach(r -> policyLines.add(r.toPolicy()));
-
     List<List<String>> groupings = new ArrayList<>();
     for (Object[] row : rows("""
         SELECT ur.user_id, r.name FROM user_roles ur
@@ -89,18 +85,31 @@ public class TenantEnforcers {
         WHERE ur.tenant_id = ?1""")) {
       groupings.add(List.of(row[0].toString(), (String) row[1], dom));
     }
+    SyncedEnforcer enforcer = compile(defaults.model(), rules, groupings, conditions);
+    long micros = (System.nanoTime() - started) / 1000;
+    LOG.fine(() -> "Built access rules of tenant " + tenantId + ": " + rules.size() + " rules, "
+        + groupings.size() + " role assignments in " + micros + " us");
+    return enforcer;
+  }
 
-    SyncedEnforcer enforcer = new SyncedEnforcer(Model.newModelFromString(defaults.model()));
+  /**
+   * A ready enforcer from the model text, the rules (any order), the user-to-role assignments
+   * ({@code user, role, tenant}) and the parsed conditions the ABAC rules name.
+   */
+  static SyncedEnforcer compile(
+      String model, List<Rule> rules, List<List<String>> groupings, Map<String, Condition> conditions) {
+    List<Rule> ordered = new ArrayList<>(rules);
+    ordered.sort(Comparator.comparingInt(Rule::rank));
+    LinkedHashSet<List<String>> policyLines = new LinkedHashSet<>();
+    ordered.forEach(r -> policyLines.add(r.toPolicy()));
+    SyncedEnforcer enforcer = new SyncedEnforcer(Model.newModelFromString(model));
     enforcer.addFunction("abac", new AbacFunction(conditions));
     if (!policyLines.isEmpty()) {
       enforcer.addNamedPolicies("p", new ArrayList<>(policyLines));
     }
     if (!groupings.isEmpty()) {
-      enforcer.addNamedGroupingPolicies("g", groupings);
+      enforcer.addNamedGroupingPolicies("g", new ArrayList<>(new LinkedHashSet<>(groupings)));
     }
-    long micros = (System.nanoTime() - started) / 1000;
-    LOG.fine(() -> "Built access rules of tenant " + tenantId + ": " + policyLines.size() + " rules, "
-        + groupings.size() + " role assignments in " + micros + " us");
     return enforcer;
   }
 

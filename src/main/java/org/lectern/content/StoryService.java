@@ -44,6 +44,7 @@ public class StoryService {
     access.require(RESOURCE, "create", story.attributes());
     changeStatus(story, request.status());
     tem.get().persist(story);
+    tem.get().flush();
     return StoryView.of(story);
   }
 

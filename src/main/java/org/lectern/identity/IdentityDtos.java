@@ -30,12 +30,12 @@ public final class IdentityDtos {
       @NotBlank @Email @Size(max = 254) String email,
       @NotBlank @Size(max = 200) String displayName,
       @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
-      @Size(max = 10) List<@NotBlank @Size(max = 63) String> roles,
+      @Size(max = 10) List<String> roles,
       @Size(max = 50) String gradeLevel,
       @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as 'en' or 'pt-BR'")
           String preferredLanguage,
       @Size(max = 50) String readingLevel,
-      @Size(max = 50) List<@NotBlank @Size(max = 100) String> interests) {
+      @Size(max = 50) List<String> interests) {
     @JsonbCreator
     public UserCreate {}
   }
@@ -47,21 +47,21 @@ public final class IdentityDtos {
       @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as 'en' or 'pt-BR'")
           String preferredLanguage,
       @Size(max = 50) String readingLevel,
-      @Size(max = 50) List<@NotBlank @Size(max = 100) String> interests,
+      @Size(max = 50) List<String> interests,
       @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
       Boolean active) {
     @JsonbCreator
     public UserUpdate {}
   }
 
-  public record RolesUpdate(@NotNull @Size(max = 10) List<@NotBlank @Size(max = 63) String> roles) {
+  public record RolesUpdate(@NotNull @Size(max = 10) List<String> roles) {
     @JsonbCreator
     public RolesUpdate {}
   }
 
   /** A user's direct grants, replacing the ones they had. */
   public record PermissionsUpdate(
-      @NotNull @Size(max = 200) List<@Valid @NotNull Permission> permissions) {
+      @NotNull @Size(max = 200) @Valid List<Permission> permissions) {
     @JsonbCreator
     public PermissionsUpdate {}
   }

@@ -3,6 +3,7 @@ package org.lectern.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lectern.platform.LecternException;
 
@@ -63,8 +64,9 @@ public class LoginThrottle {
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public long retryAfterSeconds() {
-      return retryAfterSeconds;
+    @Override
+    public Map<String, String> headers() {
+      return Map.of("Retry-After", Long.toString(retryAfterSeconds));
     }
   }
 }

@@ -38,7 +38,9 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     Throwable e = unwrap(failure);
     if (e instanceof LecternException le) {
-      return problem(le.status(), le.code(), le.getMessage(), le.errors());
+      Response r = problem(le.status(), le.code(), le.getMessage(), le.errors());
+      le.headers().forEach((k, v) -> r.getHeaders().putSingle(k, v));
+      return r;
     }
     if (e instanceof ConstraintViolationException cve) {
       return problem(400, "request.invalid", "The request is not valid.", fieldErrors(cve));

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonRecordReader implements MessageBodyReader<Record> {
 
+  private static final int MAX_LIST_STRING = 100;
+
   @Override
   public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
     return type.isRecord();
@@ -105,7 +107,16 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
       Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
       JsonArray array = value.asJsonArray();
       for (int i = 0; i < array.size(); i++) {
-        check(array.get(i), element, path + "[" + i + "]", errors);
+        String at = path + "[" + i + "]";
+        JsonValue item = array.get(i);
+        // Request lists hold names and objects: a null or blank entry is always a mistake.
+        if (item.getValueType() == JsonValue.ValueType.NULL) {
+          errors.add(new LecternException.FieldError(at, "must not be null"));
+        } else if (item instanceof JsonString s && (s.getString().isBlank() || s.getString().length() > MAX_LIST_STRING)) {
+          errors.add(new LecternException.FieldError(at, "must be 1 to " + MAX_LIST_STRING + " characters"));
+        } else {
+          check(item, element, at, errors);
+        }
       }
     } else if (raw.isEnum()) {
       List<String> names = Arrays.stream(raw.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();

@@ -1,6 +1,7 @@
 package org.lectern.platform;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one exception family of the application. Each carries a stable {@code code}
@@ -34,6 +35,11 @@ public class LecternException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** Response headers the answer must carry (Retry-After on 429); none by default. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 
   /** One invalid field: a JSON-pointer-like path into the request and what is wrong with it. */

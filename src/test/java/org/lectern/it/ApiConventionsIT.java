@@ -1,0 +1,64 @@
+package org.lectern.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** What every REST client can count on: request ids, problem documents, health, OpenAPI. */
+class ApiConventionsIT extends ApiTestBase {
+
+  @Test
+  void requestIdIsEchoedOrMade() {
+    Api.Response echoed = api.get("/api/me").header("X-Request-Id", "client-abc-123").send();
+    assertEquals("client-abc-123", echoed.header("X-Request-Id"));
+    assertEquals("client-abc-123", echoed.json().getString("requestId"));
+    Api.Response made = api.get("/api/me").send();
+    assertNotNull(made.header("X-Request-Id"));
+  }
+
+  @Test
+  void unknownPathsAndWrongMediaTypesAreProblems() {
+    Schools.School school = schools.newSchool();
+    Api.Response missing = api.get("/api/nothing-here").token(school.adminToken()).send();
+    assertEquals(404, missing.status());
+    assertTrue(missing.contentType().startsWith("application/problem+json"));
+    Api.Response text = api.post("/api/stories").token(school.adminToken()).raw("title=x", "text/plain").send();
+    assertEquals(415, text.status(), text::toString);
+    assertTrue(text.contentType().startsWith("application/problem+json"));
+  }
+
+  @Test
+  void oversizedBodiesAre413() {
+    Schools.School school = schools.newSchool();
+    String huge = "{\"title\":\"x\",\"content\":\"" + "a".repeat(1_100_000) + "\",\"difficulty\":\"beginner\"}";
+    Api.Response r = api.post("/api/stories").token(school.adminToken()).expectContinue().json(huge).send();
+    assertEquals(413, r.status(), () -> r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+    assertTrue(r.contentType().startsWith("application/problem+json"));
+  }
+
+  @Test
+  void errorsNeverLeakInternals() {
+    Schools.School school = schools.newSchool();
+    Api.Response r = api.get("/api/stories/not-a-uuid").token(school.adminToken()).send();
+    assertEquals(404, r.status());
+    assertFalse(r.body().contains("Exception"), r.body());
+    assertFalse(r.body().contains("org.lectern"), r.body());
+  }
+
+  @Test
+  void readinessChecksTheDatabase() {
+    Api.Response r = api.get("/health/ready").send();
+    assertEquals(200, r.status(), r::toString);
+    assertTrue(r.body().contains("database"), r.body());
+  }
+
+  @Test
+  void openApiDescribesTheApi() {
+    Api.Response r = api.get("/openapi").header("Accept", "application/json").send();
+    assertEquals(200, r.status());
+    assertTrue(r.body().contains("/api/stories"), "stories are documented");
+  }
+}

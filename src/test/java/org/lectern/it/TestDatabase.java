@@ -1,0 +1,129 @@
+package org.lectern.it;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * One database for the whole integration-test run, made before Arquillian boots Payara Micro and
+ * dropped at the end: a Testcontainers PostgreSQL when a Docker engine answers, else a fresh
+ * database on the server named by {@code LECTERN_TEST_DB_URL} (default: the local server).
+ * Publishes the connection as system properties that {@code arquillian.xml} hands to Payara.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+  private static final Logger LOG = Logger.getLogger(TestDatabase.class.getName());
+  private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+  private PostgreSQLContainer<?> container;
+  private String serverUrl;
+  private String database;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (!Boolean.getBoolean("lectern.it") || System.getProperty("lectern.it.db.url") != null) {
+      return;
+    }
+    String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    System.setProperty("lectern.it.admin.password", "it-admin-" + suffix + "-pass");
+    System.setProperty("lectern.it.dataDir", System.getProperty("lectern.it.workDir", "target/it") + "/data-" + suffix);
+    if (dockerAnswers()) {
+      container = new PostgreSQLContainer<>("postgres:16-alpine");
+      container.start();
+      publish(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+      return;
+    }
+    serverUrl = env("LECTERN_TEST_DB_URL", DEFAULT_SERVER);
+    database = "lectern_it_" + suffix;
+    try (Connection c = DriverManager.getConnection(serverUrl);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Integration tests need PostgreSQL: no Docker engine answered and " + serverUrl
+              + " refused (" + e.getMessage() + "). Set LECTERN_TEST_DB_URL.", e);
+    }
+    String url = withDatabase(serverUrl, database);
+    publish(url, userOf(serverUrl), passwordOf(serverUrl));
+    LOG.info(() -> "Integration tests use database " + database);
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (container != null) {
+      container.stop();
+    }
+    if (database != null) {
+      try (Connection c = DriverManager.getConnection(serverUrl);
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      } catch (SQLException e) {
+        LOG.warning(() -> "Could not drop " + database + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static void publish(String url, String user, String password) {
+    System.setProperty("lectern.it.db.url", stripCredentials(url));
+    System.setProperty("lectern.it.db.user", user);
+    System.setProperty("lectern.it.db.password", password == null ? "" : password);
+  }
+
+  private static boolean dockerAnswers() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | Error e) {
+      return false;
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  /** jdbc:postgresql://host:port/db?params with the database replaced. */
+  static String withDatabase(String url, String db) {
+    int q = url.indexOf('?');
+    String base = q < 0 ? url : url.substring(0, q);
+    String params = q < 0 ? "" : url.substring(q);
+    int slash = base.indexOf('/', "jdbc:postgresql://".length());
+    return (slash < 0 ? base : base.substring(0, slash)) + "/" + db + params;
+  }
+
+  private static String param(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    for (String kv : url.substring(q + 1).split("&")) {
+      String[] p = kv.split("=", 2);
+      if (p[0].equals(name)) {
+        return p.length > 1 ? p[1] : "";
+      }
+    }
+    return null;
+  }
+
+  private static String userOf(String url) {
+    String u = param(url, "user");
+    return u == null ? "postgres" : u;
+  }
+
+  private static String passwordOf(String url) {
+    return param(url, "password");
+  }
+
+  private static String stripCredentials(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+}
