@@ -47,9 +47,15 @@ public final class Launcher {
     }
     PayaraMicroRuntime runtime = bootPayara(settings, war);
     if (!Boolean.getBoolean("lectern.app.started")) {
+      String cause = System.getProperty("lectern.app.failure");
       fail(
-          "Lectern did not start: the application failed to deploy (the lines above say why;"
-              + " a database that cannot be reached or migrated is the usual cause).");
+          "Lectern did not start: "
+              + (cause != null
+                  ? cause
+                  : "the application failed to deploy (the log above says why).")
+              + (settings.dbUrl().isPresent()
+                  ? " Check LECTERN_DB_URL, LECTERN_DB_USER and LECTERN_DB_PASSWORD."
+                  : ""));
     }
     long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
     System.out.printf(

@@ -33,28 +33,31 @@ public class Startup {
   /** System property the launcher reads to learn that start-up completed (same JVM). */
   public static final String STARTED_PROPERTY = "lectern.app.started";
 
+  /** System property carrying the reason start-up failed, for the launcher's one-line message. */
+  public static final String FAILURE_PROPERTY = "lectern.app.failure";
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    migrate();
-    ready.fire(new DatabaseReady());
-    System.setProperty(STARTED_PROPERTY, "true");
+    try {
+      migrate();
+      ready.fire(new DatabaseReady());
+      System.setProperty(STARTED_PROPERTY, "true");
+    } catch (RuntimeException e) {
+      System.setProperty(FAILURE_PROPERTY, String.valueOf(e.getMessage()));
+      throw e;
+    }
   }
 
   private void migrate() {
     try {
-      MigrateResult result =
+      Flyway flyway =
           Flyway.configure(Startup.class.getClassLoader())
               .dataSource(dataSource)
               .locations("classpath:db/migration")
               .failOnMissingLocations(true)
-              .load()
-              .migrate();
-      LOG.info(
-          () ->
-              "Database schema at version "
-                  + result.targetSchemaVersion
-                  + " ("
-                  + result.migrationsExecuted
-                  + " migrations applied now)");
+              .load();
+      MigrateResult result = flyway.migrate();
+      String version = String.valueOf(flyway.info().current().getVersion());
+      LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     } catch (FlywayException e) {
       throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
     }
