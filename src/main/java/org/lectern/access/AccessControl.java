@@ -37,8 +37,10 @@ public class AccessControl {
     String domain = tenantId.toString();
     String subject = subject();
     Map<String, Object> user = new HashMap<>(caller.attributes());
-    user.put("roles", caller.isPlatform() ? caller.platformRoles() : rolesOf(enforcer, subject, domain));
-    return enforcer.enforce(subject, domain, resource, action, new Attributes(user, resourceAttributes));
+    user.put(
+        "roles", caller.isPlatform() ? caller.platformRoles() : rolesOf(enforcer, subject, domain));
+    return enforcer.enforce(
+        subject, domain, resource, action, new Attributes(user, resourceAttributes));
   }
 
   /** A resource-type-level action (create, list): no object attributes yet. */
@@ -65,8 +67,8 @@ public class AccessControl {
   }
 
   /**
-   * Platform-level acts (provisioning, suspending tenants) by the platform roles' grants in
-   * {@code policies/platform.csv}: super_admin may do everything, system_admin may read.
+   * Platform-level acts (provisioning, suspending tenants) by the platform roles' grants in {@code
+   * policies/platform.csv}: super_admin may do everything, system_admin may read.
    */
   public void requirePlatform(String resource, String action) {
     boolean allowed =
@@ -78,7 +80,8 @@ public class AccessControl {
                             && (g.resource().equals("*") || g.resource().equals(resource))
                             && (g.action().equals("*") || g.action().equals(action)));
     if (!allowed) {
-      throw LecternException.forbidden("This needs a platform role that may " + action + " " + resource + ".");
+      throw LecternException.forbidden(
+          "This needs a platform role that may " + action + " " + resource + ".");
     }
   }
 
@@ -86,7 +89,9 @@ public class AccessControl {
   public List<String> rolesOfCaller() {
     UUID tenantId = tenant.require();
     SyncedEnforcer enforcer = enforcers.forTenant(tenantId, policyVersion(tenantId));
-    return caller.isPlatform() ? caller.platformRoles() : rolesOf(enforcer, subject(), tenantId.toString());
+    return caller.isPlatform()
+        ? caller.platformRoles()
+        : rolesOf(enforcer, subject(), tenantId.toString());
   }
 
   private String subject() {
@@ -105,7 +110,8 @@ public class AccessControl {
         .policyVersion()
         .orElseGet(
             () -> {
-              Object v = tem.sql("SELECT policy_version FROM tenants WHERE id = ?1").getSingleResult();
+              Object v =
+                  tem.sql("SELECT policy_version FROM tenants WHERE id = ?1").getSingleResult();
               long version = ((Number) v).longValue();
               tenant.policyVersion(version);
               return version;

@@ -1,7 +1,7 @@
 package org.lectern.access;
 
-import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +26,10 @@ public final class AccessDtos {
   }
 
   public record RoleRequest(
-      @NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,62}", message = "must be lower-case letters, digits, '_' or '-', starting with a letter")
+      @NotBlank
+          @Pattern(
+              regexp = "[a-z][a-z0-9_-]{0,62}",
+              message = "must be lower-case letters, digits, '_' or '-', starting with a letter")
           String name,
       @Size(max = 500) String description,
       @NotNull @Size(max = 200) @Valid List<Permission> grants) {
@@ -34,18 +37,30 @@ public final class AccessDtos {
     public RoleRequest {}
   }
 
-  public record RoleUpdate(@Size(max = 500) String description, @NotNull @Size(max = 200) @Valid List<Permission> grants) {
+  public record RoleUpdate(
+      @Size(max = 500) String description,
+      @NotNull @Size(max = 200) @Valid List<Permission> grants) {
     @JsonbCreator
     public RoleUpdate {}
   }
 
   public record RoleView(
-      UUID id, String name, String description, boolean system, List<Permission> grants, long version) {}
+      UUID id,
+      String name,
+      String description,
+      boolean system,
+      List<Permission> grants,
+      long version) {}
 
   public record PolicyRequest(
       @NotBlank @Size(max = 100) String name,
       @Size(max = 500) String description,
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9_-]*|\\*", message = "must be a resource type such as 'story'") String resource,
+      @NotBlank
+          @Size(max = 64)
+          @Pattern(
+              regexp = "[a-z][a-z0-9_-]*|\\*",
+              message = "must be a resource type such as 'story'")
+          String resource,
       @Size(min = 1, max = 20) List<String> actions,
       @NotNull JsonValue conditions,
       @NotNull ResourcePolicy.Effect effect,

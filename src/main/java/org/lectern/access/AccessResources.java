@@ -1,7 +1,6 @@
 package org.lectern.access;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.lectern.platform.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,10 +13,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.access.AccessDtos.PolicyRequest;
@@ -25,6 +24,7 @@ import org.lectern.access.AccessDtos.PolicyView;
 import org.lectern.access.AccessDtos.RoleRequest;
 import org.lectern.access.AccessDtos.RoleUpdate;
 import org.lectern.access.AccessDtos.RoleView;
+import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 
 /** Thin adapters for {@code /api/roles} and {@code /api/policies}; rules live in the services. */
@@ -65,7 +65,9 @@ public final class AccessResources {
     @PUT
     @Path("{id}")
     public Response update(
-        @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RoleUpdate request) {
+        @PathParam("id") UUID id,
+        @HeaderParam("If-Match") String ifMatch,
+        @Valid @NotNull RoleUpdate request) {
       RoleView role = roles.update(id, request, ETags.ifMatch(ifMatch));
       return Response.ok(role).tag(ETags.of(role.version())).build();
     }
@@ -111,7 +113,9 @@ public final class AccessResources {
     @PUT
     @Path("{id}")
     public Response update(
-        @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PolicyRequest request) {
+        @PathParam("id") UUID id,
+        @HeaderParam("If-Match") String ifMatch,
+        @Valid @NotNull PolicyRequest request) {
       PolicyView p = policies.update(id, request, ETags.ifMatch(ifMatch));
       return Response.ok(p).tag(ETags.of(p.version())).build();
     }

@@ -35,7 +35,8 @@ public class DefaultPolicies {
     model = read("model.conf");
     tenantGrants = grants(read("roles.csv"));
     platformGrants = grants(read("platform.csv"));
-    try (JsonReader r = Json.createReader(new java.io.StringReader(read("default-policies.json")))) {
+    try (JsonReader r =
+        Json.createReader(new java.io.StringReader(read("default-policies.json")))) {
       defaultRules = r.readArray();
     }
   }

@@ -27,8 +27,10 @@ public class PolicyService {
 
   public List<PolicyView> list() {
     access.require("policy", "read");
-    return tem.get()
-        .createQuery("SELECT p FROM ResourcePolicy p ORDER BY p.priority DESC, p.name", ResourcePolicy.class)
+    return tem
+        .get()
+        .createQuery(
+            "SELECT p FROM ResourcePolicy p ORDER BY p.priority DESC, p.name", ResourcePolicy.class)
         .getResultList()
         .stream()
         .map(PolicyService::view)
@@ -57,7 +59,8 @@ public class PolicyService {
   public ResourcePolicy createUnchecked(PolicyRequest request) {
     PolicyDefinition d = definition(request);
     if (exists(d.name())) {
-      throw LecternException.conflict("policy.name-taken", "A policy named '" + d.name() + "' exists.");
+      throw LecternException.conflict(
+          "policy.name-taken", "A policy named '" + d.name() + "' exists.");
     }
     ResourcePolicy p = new ResourcePolicy(d);
     tem.get().persist(p);
@@ -104,7 +107,8 @@ public class PolicyService {
     if (r.actions() != null) {
       for (int i = 0; i < r.actions().size(); i++) {
         if (!r.actions().get(i).matches("[a-z][a-z_-]{0,63}|\\*")) {
-          throw LecternException.invalid("actions[" + i + "]", "must be an action name such as 'read', or '*'");
+          throw LecternException.invalid(
+              "actions[" + i + "]", "must be an action name such as 'read', or '*'");
         }
       }
     }
@@ -125,7 +129,17 @@ public class PolicyService {
       conditions = reader.readValue();
     }
     return new PolicyView(
-        p.id(), p.name(), p.description(), p.resource(), p.actions(), conditions, p.effect(),
-        p.priority(), p.isActive(), p.createdAt(), p.updatedAt(), p.version());
+        p.id(),
+        p.name(),
+        p.description(),
+        p.resource(),
+        p.actions(),
+        conditions,
+        p.effect(),
+        p.priority(),
+        p.isActive(),
+        p.createdAt(),
+        p.updatedAt(),
+        p.version());
   }
 }

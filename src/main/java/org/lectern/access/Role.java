@@ -63,7 +63,8 @@ public class Role {
 
   void checkDeletable() {
     if (system) {
-      throw LecternException.conflict("role.system", "The role '" + name + "' is built in and cannot be deleted.");
+      throw LecternException.conflict(
+          "role.system", "The role '" + name + "' is built in and cannot be deleted.");
     }
   }
 

@@ -2,7 +2,6 @@ package org.lectern.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +84,8 @@ public class RoleService {
   /** Creates a role without an access check: manifests. */
   public RoleView createUnchecked(AccessDtos.RoleRequest request) {
     if (byName().containsKey(request.name())) {
-      throw LecternException.conflict("role.name-taken", "A role named '" + request.name() + "' exists.");
+      throw LecternException.conflict(
+          "role.name-taken", "A role named '" + request.name() + "' exists.");
     }
     Role role = new Role(request.name(), request.description(), false);
     tem.get().persist(role);
@@ -172,10 +172,12 @@ public class RoleService {
                 JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
                 WHERE ur.tenant_id = ?1 AND ur.user_id = ANY (CAST(?2 AS uuid[]))
                 ORDER BY r.name""")
-            .setParameter(2, "{" + String.join(",", userIds.stream().map(UUID::toString).toList()) + "}")
+            .setParameter(
+                2, "{" + String.join(",", userIds.stream().map(UUID::toString).toList()) + "}")
             .getResultList();
     for (Object[] row : rows) {
-      out.computeIfAbsent(UUID.fromString(row[0].toString()), k -> new ArrayList<>()).add((String) row[1]);
+      out.computeIfAbsent(UUID.fromString(row[0].toString()), k -> new ArrayList<>())
+          .add((String) row[1]);
     }
     return out;
   }
@@ -214,8 +216,7 @@ public class RoleService {
   /** Grants must name a permission of the catalogue, so a typo cannot create a dead grant. */
   @SuppressWarnings("unchecked")
   private void checkKnown(List<Permission> permissions) {
-    List<Object[]> rows =
-        tem.globalSql("SELECT resource, action FROM permissions").getResultList();
+    List<Object[]> rows = tem.globalSql("SELECT resource, action FROM permissions").getResultList();
     Set<Permission> known = new LinkedHashSet<>();
     rows.forEach(r -> known.add(new Permission((String) r[0], (String) r[1])));
     List<LecternException.FieldError> errors = new ArrayList<>();
@@ -224,11 +225,15 @@ public class RoleService {
         errors.add(
             new LecternException.FieldError(
                 "grants[" + i + "]",
-                "unknown permission " + permissions.get(i).resource() + ":" + permissions.get(i).action()));
+                "unknown permission "
+                    + permissions.get(i).resource()
+                    + ":"
+                    + permissions.get(i).action()));
       }
     }
     if (!errors.isEmpty()) {
-      throw LecternException.invalid("role.unknown-permission", "Some grants name no known permission.", errors);
+      throw LecternException.invalid(
+          "role.unknown-permission", "Some grants name no known permission.", errors);
     }
   }
 
@@ -242,7 +247,10 @@ public class RoleService {
 
   private Map<String, Role> byName() {
     Map<String, Role> out = new LinkedHashMap<>();
-    tem.get().createQuery("SELECT r FROM Role r", Role.class).getResultList().forEach(r -> out.put(r.name(), r));
+    tem.get()
+        .createQuery("SELECT r FROM Role r", Role.class)
+        .getResultList()
+        .forEach(r -> out.put(r.name(), r));
     return out;
   }
 
@@ -267,7 +275,9 @@ public class RoleService {
   static void checkVersion(Long ifMatch, long current) {
     if (ifMatch != null && ifMatch != current) {
       throw new LecternException(
-          412, "resource.stale", "It changed since you read it (version " + current + "); reload and retry.");
+          412,
+          "resource.stale",
+          "It changed since you read it (version " + current + "); reload and retry.");
     }
   }
 }

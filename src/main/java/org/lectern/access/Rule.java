@@ -10,7 +10,13 @@ import java.util.List;
  * @param domain the tenant id, or "*" for the platform's global grants
  */
 record Rule(
-    int priority, String subject, String domain, String resource, String action, String condition, boolean allow) {
+    int priority,
+    String subject,
+    String domain,
+    String resource,
+    String action,
+    String condition,
+    boolean allow) {
 
   static final int MAX_PRIORITY = 1000;
 
@@ -29,6 +35,12 @@ record Rule(
 
   List<String> toPolicy() {
     return List.of(
-        Integer.toString(rank()), subject, domain, resource, action, condition, allow ? "allow" : "deny");
+        Integer.toString(rank()),
+        subject,
+        domain,
+        resource,
+        action,
+        condition,
+        allow ? "allow" : "deny");
   }
 }

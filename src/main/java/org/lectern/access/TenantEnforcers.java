@@ -22,9 +22,9 @@ import org.lectern.tenancy.TenantEntityManager;
  * One thread-safe jCasbin enforcer per tenant, holding that tenant's rules only, so a decision
  * never scans another school's grants and costs the same with ten tenants or ten thousand.
  *
- * <p>Every change to a tenant's roles, grants, role assignments or policies bumps
- * {@code tenants.policy_version} in the same transaction; a request that sees a newer version than
- * the cached enforcer's rebuilds it, so the change holds from the next request on, on every node.
+ * <p>Every change to a tenant's roles, grants, role assignments or policies bumps {@code
+ * tenants.policy_version} in the same transaction; a request that sees a newer version than the
+ * cached enforcer's rebuilds it, so the change holds from the next request on, on every node.
  */
 @ApplicationScoped
 public class TenantEnforcers {
@@ -56,7 +56,9 @@ public class TenantEnforcers {
     for (DefaultPolicies.Grant g : defaults.platformGrants()) {
       rules.add(Rule.grant(g.role(), "*", g.resource(), g.action()));
     }
-    for (Object[] row : rows("""
+    for (Object[] row :
+        rows(
+            """
         SELECT r.name, rp.resource, rp.action FROM role_permissions rp
         JOIN roles r ON r.tenant_id = rp.tenant_id AND r.id = rp.role_id
         WHERE rp.tenant_id = ?1""")) {
@@ -75,11 +77,20 @@ public class TenantEnforcers {
       conditions.put(key, ConditionParser.parse(p.conditions(), p.resource()));
       for (String action : p.actions()) {
         rules.add(
-            new Rule(p.priority(), "*", dom, p.resource(), action, key, p.effect() == ResourcePolicy.Effect.allow));
+            new Rule(
+                p.priority(),
+                "*",
+                dom,
+                p.resource(),
+                action,
+                key,
+                p.effect() == ResourcePolicy.Effect.allow));
       }
     }
     List<List<String>> groupings = new ArrayList<>();
-    for (Object[] row : rows("""
+    for (Object[] row :
+        rows(
+            """
         SELECT ur.user_id, r.name FROM user_roles ur
         JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
         WHERE ur.tenant_id = ?1""")) {
@@ -87,8 +98,17 @@ public class TenantEnforcers {
     }
     SyncedEnforcer enforcer = compile(defaults.model(), rules, groupings, conditions);
     long micros = (System.nanoTime() - started) / 1000;
-    LOG.fine(() -> "Built access rules of tenant " + tenantId + ": " + rules.size() + " rules, "
-        + groupings.size() + " role assignments in " + micros + " us");
+    LOG.fine(
+        () ->
+            "Built access rules of tenant "
+                + tenantId
+                + ": "
+                + rules.size()
+                + " rules, "
+                + groupings.size()
+                + " role assignments in "
+                + micros
+                + " us");
     return enforcer;
   }
 
@@ -97,7 +117,10 @@ public class TenantEnforcers {
    * ({@code user, role, tenant}) and the parsed conditions the ABAC rules name.
    */
   static SyncedEnforcer compile(
-      String model, List<Rule> rules, List<List<String>> groupings, Map<String, Condition> conditions) {
+      String model,
+      List<Rule> rules,
+      List<List<String>> groupings,
+      Map<String, Condition> conditions) {
     List<Rule> ordered = new ArrayList<>(rules);
     ordered.sort(Comparator.comparingInt(Rule::rank));
     LinkedHashSet<List<String>> policyLines = new LinkedHashSet<>();

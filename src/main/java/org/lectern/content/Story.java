@@ -161,8 +161,8 @@ public class Story {
   }
 
   /**
-   * Words are runs of non-space characters that hold at least one letter or digit, so
-   * punctuation on its own ("-", "...") does not count.
+   * Words are runs of non-space characters that hold at least one letter or digit, so punctuation
+   * on its own ("-", "...") does not count.
    */
   public static int countWords(String text) {
     int count = 0;

@@ -33,16 +33,17 @@ public final class StoryDtos {
     @JsonbCreator
     public StoryRequest {}
 
-
     StoryDraft draft() {
-      return new StoryDraft(title, content, storyType, difficulty, estimatedMinutes, chemRatio, null);
+      return new StoryDraft(
+          title, content, storyType, difficulty, estimatedMinutes, chemRatio, null);
     }
   }
 
   /** PATCH: only the fields given change. */
   public record StoryPatch(
       @Size(max = 255) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-      @Size(max = MAX_CONTENT) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String content,
+      @Size(max = MAX_CONTENT) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+          String content,
       Story.StoryType storyType,
       Story.Difficulty difficulty,
       @Min(1) @Max(1440) Integer estimatedMinutes,
@@ -51,9 +52,9 @@ public final class StoryDtos {
     @JsonbCreator
     public StoryPatch {}
 
-
     StoryDraft draft() {
-      return new StoryDraft(title, content, storyType, difficulty, estimatedMinutes, chemRatio, null);
+      return new StoryDraft(
+          title, content, storyType, difficulty, estimatedMinutes, chemRatio, null);
     }
   }
 
@@ -76,8 +77,20 @@ public final class StoryDtos {
 
     static StoryView of(Story s) {
       return new StoryView(
-          s.id(), s.title(), s.content(), s.storyType(), s.difficulty(), s.estimatedMinutes(), s.wordCount(),
-          s.chemRatio(), s.status(), s.lessonId(), s.createdBy(), s.createdAt(), s.updatedAt(), s.version());
+          s.id(),
+          s.title(),
+          s.content(),
+          s.storyType(),
+          s.difficulty(),
+          s.estimatedMinutes(),
+          s.wordCount(),
+          s.chemRatio(),
+          s.status(),
+          s.lessonId(),
+          s.createdBy(),
+          s.createdAt(),
+          s.updatedAt(),
+          s.version());
     }
   }
 
@@ -96,8 +109,16 @@ public final class StoryDtos {
 
     static StorySummary of(Story s) {
       return new StorySummary(
-          s.id(), s.title(), s.storyType(), s.difficulty(), s.estimatedMinutes(), s.wordCount(), s.status(),
-          s.createdBy(), s.createdAt(), s.version());
+          s.id(),
+          s.title(),
+          s.storyType(),
+          s.difficulty(),
+          s.estimatedMinutes(),
+          s.wordCount(),
+          s.status(),
+          s.createdBy(),
+          s.createdAt(),
+          s.version());
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.lectern.content;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.lectern.platform.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +24,7 @@ import org.lectern.content.StoryDtos.StoryPatch;
 import org.lectern.content.StoryDtos.StoryRequest;
 import org.lectern.content.StoryDtos.StorySummary;
 import org.lectern.content.StoryDtos.StoryView;
+import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 import org.lectern.platform.Page;
 
@@ -45,7 +45,8 @@ public class StoryResource {
       @QueryParam("storyType") Story.StoryType storyType,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    return stories.list(new StoryService.Filter(status, difficulty, storyType), cursor, Page.limit(limit));
+    return stories.list(
+        new StoryService.Filter(status, difficulty, storyType), cursor, Page.limit(limit));
   }
 
   @POST
@@ -67,7 +68,9 @@ public class StoryResource {
   @PUT
   @Path("{id}")
   public Response replace(
-      @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StoryRequest request) {
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull StoryRequest request) {
     StoryView story = stories.replace(id, request, ETags.ifMatch(ifMatch));
     return Response.ok(story).tag(ETags.of(story.version())).build();
   }
@@ -75,7 +78,9 @@ public class StoryResource {
   @PATCH
   @Path("{id}")
   public Response patch(
-      @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StoryPatch request) {
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull StoryPatch request) {
     StoryView story = stories.patch(id, request, ETags.ifMatch(ifMatch));
     return Response.ok(story).tag(ETags.of(story.version())).build();
   }

@@ -19,8 +19,8 @@ import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
- * Story use cases. Who may do what is never decided here: every act asks {@link AccessControl}
- * with the story's attributes (students read published stories, teachers edit their own, admins
+ * Story use cases. Who may do what is never decided here: every act asks {@link AccessControl} with
+ * the story's attributes (students read published stories, teachers edit their own, admins
  * everything: all of it grants and tenant policies).
  */
 @ApplicationScoped
@@ -30,7 +30,8 @@ public class StoryService {
   static final String RESOURCE = "story";
 
   /** Filters of the story list; null means any. */
-  public record Filter(Story.Status status, Story.Difficulty difficulty, Story.StoryType storyType) {}
+  public record Filter(
+      Story.Status status, Story.Difficulty difficulty, Story.StoryType storyType) {}
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
@@ -38,7 +39,8 @@ public class StoryService {
 
   public StoryView create(StoryRequest request) {
     if (caller.isPlatform()) {
-      throw LecternException.forbidden("Stories are written by a school's own people, not platform accounts.");
+      throw LecternException.forbidden(
+          "Stories are written by a school's own people, not platform accounts.");
     }
     Story story = new Story(request.draft(), caller.id());
     access.require(RESOURCE, "create", story.attributes());
@@ -141,7 +143,9 @@ public class StoryService {
     access.require(RESOURCE, "update", story.attributes());
     if (ifMatch != null && ifMatch != story.version()) {
       throw new LecternException(
-          412, "resource.stale", "The story changed since you read it (version " + story.version() + ").");
+          412,
+          "resource.stale",
+          "The story changed since you read it (version " + story.version() + ").");
     }
     return story;
   }

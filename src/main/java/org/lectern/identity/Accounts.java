@@ -28,8 +28,10 @@ public class Accounts {
   }
 
   public Optional<PlatformAccount> platformAccountByEmail(String email) {
-    return tem.global()
-        .createQuery("SELECT a FROM PlatformAccount a WHERE LOWER(a.email) = :e", PlatformAccount.class)
+    return tem
+        .global()
+        .createQuery(
+            "SELECT a FROM PlatformAccount a WHERE LOWER(a.email) = :e", PlatformAccount.class)
         .setParameter("e", email.trim().toLowerCase())
         .getResultList()
         .stream()

@@ -49,7 +49,8 @@ public class AuthService {
     Optional<User> user = accounts.userByEmail(request.email());
     boolean ok =
         user.isPresent()
-            ? passwords.verify(request.password(), user.get().passwordHash()) && user.get().isActive()
+            ? passwords.verify(request.password(), user.get().passwordHash())
+                && user.get().isActive()
             : verifyNothing(request.password());
     if (!ok) {
       throw failed(key);
@@ -67,7 +68,8 @@ public class AuthService {
     Optional<PlatformAccount> account = accounts.platformAccountByEmail(request.email());
     boolean ok =
         account.isPresent()
-            ? passwords.verify(request.password(), account.get().passwordHash()) && account.get().isActive()
+            ? passwords.verify(request.password(), account.get().passwordHash())
+                && account.get().isActive()
             : verifyNothing(request.password());
     if (!ok) {
       throw failed(key);

@@ -15,8 +15,8 @@ import org.lectern.platform.Startup;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
- * Creates the first platform super-admin once, when there is none: from
- * {@code LECTERN_BOOTSTRAP_ADMIN_EMAIL} / {@code _PASSWORD}, or with a random password printed once.
+ * Creates the first platform super-admin once, when there is none: from {@code
+ * LECTERN_BOOTSTRAP_ADMIN_EMAIL} / {@code _PASSWORD}, or with a random password printed once.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -42,13 +42,19 @@ public class BootstrapAdmin {
     }
     String pw = password.filter(p -> !p.isBlank()).orElseGet(BootstrapAdmin::randomPassword);
     Passwords.checkStrength("LECTERN_BOOTSTRAP_ADMIN_PASSWORD", pw);
-    tem.global().persist(new PlatformAccount(email, "Platform administrator", passwords.hash(pw), List.of("super_admin")));
+    tem.global()
+        .persist(
+            new PlatformAccount(
+                email, "Platform administrator", passwords.hash(pw), List.of("super_admin")));
     if (password.isPresent()) {
       LOG.info(() -> "Created the platform super-admin " + email);
     } else {
       // Printed once, on the console only: it is not stored anywhere in clear.
       System.out.println(
-          "\n  Lectern platform super-admin created: " + email + " / password: " + pw
+          "\n  Lectern platform super-admin created: "
+              + email
+              + " / password: "
+              + pw
               + "\n  (shown once; set LECTERN_BOOTSTRAP_ADMIN_PASSWORD to choose it)\n");
     }
   }

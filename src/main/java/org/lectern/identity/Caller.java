@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.lectern.platform.LecternException;
 
 /**
- * Who the current request acts as, established once from the verified token and checked against
- * the database (an account deactivated a second ago is no longer anyone).
+ * Who the current request acts as, established once from the verified token and checked against the
+ * database (an account deactivated a second ago is no longer anyone).
  */
 @RequestScoped
 public class Caller {

@@ -1,7 +1,6 @@
 package org.lectern.identity;
 
 import jakarta.annotation.Priority;
-import org.lectern.platform.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lectern.platform.LecternException;
+import org.lectern.platform.Public;
 
 /**
  * Runs after Payara has verified the bearer token: no token on a resource that is not
@@ -32,7 +32,10 @@ public class CallerFilter implements ContainerRequestFilter {
     if (principal instanceof JsonWebToken jwt) {
       resolver.establish(jwt, request.getHeaderString(TENANT_HEADER));
     } else if (!isOpen()) {
-      throw new LecternException(401, "auth.unauthenticated", "This needs a bearer token: sign in with POST /api/auth/token.");
+      throw new LecternException(
+          401,
+          "auth.unauthenticated",
+          "This needs a bearer token: sign in with POST /api/auth/token.");
     }
   }
 

@@ -41,7 +41,8 @@ public class CallerResolver {
     Tenant tenant = tenants.byId(tenantId).orElseThrow(CallerResolver::invalidToken);
     tenantContext.set(tenant.id());
     tenantContext.policyVersion(tenant.policyVersion());
-    User user = accounts.user(subject).filter(User::isActive).orElseThrow(CallerResolver::invalidToken);
+    User user =
+        accounts.user(subject).filter(User::isActive).orElseThrow(CallerResolver::invalidToken);
     if (!tenant.isActive()) {
       throw new LecternException(403, "tenant.suspended", "This school's account is suspended.");
     }
@@ -55,10 +56,14 @@ public class CallerResolver {
 
   private void establishPlatform(UUID subject, String tenantHeader) {
     PlatformAccount account =
-        accounts.platformAccount(subject).filter(PlatformAccount::isActive).orElseThrow(CallerResolver::invalidToken);
+        accounts
+            .platformAccount(subject)
+            .filter(PlatformAccount::isActive)
+            .orElseThrow(CallerResolver::invalidToken);
     caller.establish(Caller.Kind.PLATFORM, account.id(), account.email(), account.roles());
     if (tenantHeader != null && !tenantHeader.isBlank()) {
-      Tenant tenant = tenants.byReference(tenantHeader).orElseThrow(() -> LecternException.notFound("tenant"));
+      Tenant tenant =
+          tenants.byReference(tenantHeader).orElseThrow(() -> LecternException.notFound("tenant"));
       tenantContext.set(tenant.id());
       tenantContext.policyVersion(tenant.policyVersion());
       LOG.info(() -> "Platform account " + account.email() + " acts in tenant " + tenant.slug());
@@ -74,6 +79,7 @@ public class CallerResolver {
   }
 
   private static LecternException invalidToken() {
-    return new LecternException(401, "auth.token-revoked", "This token is no longer valid; sign in again.");
+    return new LecternException(
+        401, "auth.token-revoked", "This token is no longer valid; sign in again.");
   }
 }

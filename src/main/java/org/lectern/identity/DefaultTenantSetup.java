@@ -15,8 +15,8 @@ import org.lectern.access.AccessDtos;
 import org.lectern.access.DefaultPolicies;
 import org.lectern.access.PolicyService;
 import org.lectern.access.RoleService;
-import org.lectern.platform.JsonbSettings;
 import org.lectern.identity.IdentityDtos.UserCreate;
+import org.lectern.platform.JsonbSettings;
 import org.lectern.tenancy.TenancyDtos.AdminAccount;
 import org.lectern.tenancy.TenantEntityManager;
 import org.lectern.tenancy.TenantSetup;
@@ -50,7 +50,15 @@ public class DefaultTenantSetup implements TenantSetup {
   @Override
   public void createAdmin(AdminAccount admin) {
     users.createUnchecked(
-        new UserCreate(admin.email(), admin.displayName(), admin.password(), List.of("admin"), null, null, null, null));
+        new UserCreate(
+            admin.email(),
+            admin.displayName(),
+            admin.password(),
+            List.of("admin"),
+            null,
+            null,
+            null,
+            null));
   }
 
   @Override
@@ -65,7 +73,10 @@ public class DefaultTenantSetup implements TenantSetup {
     }
     List<String> interests = new ArrayList<>();
     if (person.containsKey("interests")) {
-      person.getJsonArray("interests").getValuesAs(jakarta.json.JsonString.class).forEach(s -> interests.add(s.getString()));
+      person
+          .getJsonArray("interests")
+          .getValuesAs(jakarta.json.JsonString.class)
+          .forEach(s -> interests.add(s.getString()));
     }
     UserCreate create =
         new UserCreate(
@@ -84,7 +95,8 @@ public class DefaultTenantSetup implements TenantSetup {
 
   @Override
   public boolean ensureRole(JsonObject role) {
-    AccessDtos.RoleRequest request = valid(JSONB.fromJson(role.toString(), AccessDtos.RoleRequest.class));
+    AccessDtos.RoleRequest request =
+        valid(JSONB.fromJson(role.toString(), AccessDtos.RoleRequest.class));
     if (roles.exists(request.name())) {
       return false;
     }
@@ -94,7 +106,8 @@ public class DefaultTenantSetup implements TenantSetup {
 
   @Override
   public boolean ensurePolicy(JsonObject policy) {
-    AccessDtos.PolicyRequest request = valid(JSONB.fromJson(policy.toString(), AccessDtos.PolicyRequest.class));
+    AccessDtos.PolicyRequest request =
+        valid(JSONB.fromJson(policy.toString(), AccessDtos.PolicyRequest.class));
     if (policies.exists(request.name())) {
       return false;
     }
@@ -109,5 +122,4 @@ public class DefaultTenantSetup implements TenantSetup {
     }
     return request;
   }
-
 }

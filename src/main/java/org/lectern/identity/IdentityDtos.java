@@ -2,7 +2,6 @@ package org.lectern.identity;
 
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.validation.Valid;
-import org.lectern.access.AccessDtos.Permission;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.access.AccessDtos.Permission;
 
 /** Request and response bodies of {@code /api/auth}, {@code /api/me} and {@code /api/users}. */
 public final class IdentityDtos {
@@ -32,7 +32,9 @@ public final class IdentityDtos {
       @NotBlank @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
       @Size(max = 10) List<String> roles,
       @Size(max = 50) String gradeLevel,
-      @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as 'en' or 'pt-BR'")
+      @Pattern(
+              regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?",
+              message = "must be a language tag such as 'en' or 'pt-BR'")
           String preferredLanguage,
       @Size(max = 50) String readingLevel,
       @Size(max = 50) List<String> interests) {
@@ -44,7 +46,9 @@ public final class IdentityDtos {
   public record UserUpdate(
       @Size(min = 1, max = 200) String displayName,
       @Size(max = 50) String gradeLevel,
-      @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as 'en' or 'pt-BR'")
+      @Pattern(
+              regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?",
+              message = "must be a language tag such as 'en' or 'pt-BR'")
           String preferredLanguage,
       @Size(max = 50) String readingLevel,
       @Size(max = 50) List<String> interests,
@@ -60,8 +64,7 @@ public final class IdentityDtos {
   }
 
   /** A user's direct grants, replacing the ones they had. */
-  public record PermissionsUpdate(
-      @NotNull @Size(max = 200) @Valid List<Permission> permissions) {
+  public record PermissionsUpdate(@NotNull @Size(max = 200) @Valid List<Permission> permissions) {
     @JsonbCreator
     public PermissionsUpdate {}
   }
@@ -86,9 +89,22 @@ public final class IdentityDtos {
 
     static UserView of(User u, List<String> roles) {
       return new UserView(
-          u.id(), u.email(), u.displayName(), u.isActive(), roles, u.gradeLevel(), u.preferredLanguage(),
-          u.readingLevel(), u.interests(), u.lastActiveAt(), u.totalReadingTime(), u.booksCompleted(),
-          u.currentStreak(), u.longestStreak(), u.createdAt(), u.version());
+          u.id(),
+          u.email(),
+          u.displayName(),
+          u.isActive(),
+          roles,
+          u.gradeLevel(),
+          u.preferredLanguage(),
+          u.readingLevel(),
+          u.interests(),
+          u.lastActiveAt(),
+          u.totalReadingTime(),
+          u.booksCompleted(),
+          u.currentStreak(),
+          u.longestStreak(),
+          u.createdAt(),
+          u.version());
     }
   }
 
@@ -96,5 +112,11 @@ public final class IdentityDtos {
 
   /** {@code GET /api/me}: a school user with its tenant, or a platform account (tenant null). */
   public record Me(
-      UUID id, String email, String displayName, List<String> roles, boolean platform, TenantRef tenant, UserView profile) {}
+      UUID id,
+      String email,
+      String displayName,
+      List<String> roles,
+      boolean platform,
+      TenantRef tenant,
+      UserView profile) {}
 }

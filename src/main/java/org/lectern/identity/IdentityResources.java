@@ -1,8 +1,6 @@
 package org.lectern.identity;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.lectern.platform.Authenticated;
-import org.lectern.platform.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,8 +31,10 @@ import org.lectern.identity.IdentityDtos.UserCreate;
 import org.lectern.identity.IdentityDtos.UserUpdate;
 import org.lectern.identity.IdentityDtos.UserView;
 import org.lectern.identity.TokenService.TokenResponse;
+import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 import org.lectern.platform.Page;
+import org.lectern.platform.Public;
 
 /** Thin adapters for sign-in, {@code /api/me} and {@code /api/users}. */
 public final class IdentityResources {
@@ -80,7 +80,8 @@ public final class IdentityResources {
     @Context UriInfo uri;
 
     @GET
-    public Page<UserView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<UserView> list(
+        @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
       return users.list(cursor, Page.limit(limit));
     }
 
@@ -103,7 +104,9 @@ public final class IdentityResources {
     @PATCH
     @Path("{id}")
     public Response update(
-        @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UserUpdate request) {
+        @PathParam("id") UUID id,
+        @HeaderParam("If-Match") String ifMatch,
+        @Valid @NotNull UserUpdate request) {
       UserView user = users.update(id, request, ETags.ifMatch(ifMatch));
       return Response.ok(user).tag(ETags.of(user.version())).build();
     }

@@ -24,12 +24,12 @@ import java.util.HexFormat;
 import java.util.logging.Logger;
 
 /**
- * The token signing key pair: {@code LECTERN_JWT_PRIVATE_KEY} / {@code LECTERN_JWT_PUBLIC_KEY}
- * (PEM text or a file path), else a pair generated once under {@code <data dir>/keys} and reused on
+ * The token signing key pair: {@code LECTERN_JWT_PRIVATE_KEY} / {@code LECTERN_JWT_PUBLIC_KEY} (PEM
+ * text or a file path), else a pair generated once under {@code <data dir>/keys} and reused on
  * every later start. Several nodes must share one pair (set the variables, or share the data dir).
  *
- * <p>Read with plain system properties and environment variables, not MicroProfile Config: the
- * JWT verifier's config source asks for the public key while the config itself is being built.
+ * <p>Read with plain system properties and environment variables, not MicroProfile Config: the JWT
+ * verifier's config source asks for the public key while the config itself is being built.
  */
 final class KeyMaterial {
 
@@ -119,7 +119,8 @@ final class KeyMaterial {
 
   private static RSAPublicKey derivePublic(RSAPrivateKey priv) throws GeneralSecurityException {
     if (!(priv instanceof RSAPrivateCrtKey crt)) {
-      throw new IllegalArgumentException("set LECTERN_JWT_PUBLIC_KEY too: the private key lacks its public part");
+      throw new IllegalArgumentException(
+          "set LECTERN_JWT_PUBLIC_KEY too: the private key lacks its public part");
     }
     return (RSAPublicKey)
         KeyFactory.getInstance("RSA")
@@ -136,7 +137,8 @@ final class KeyMaterial {
   }
 
   private static RSAPublicKey parsePublic(String pem) throws GeneralSecurityException {
-    return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
+    return (RSAPublicKey)
+        KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
   }
 
   private static byte[] der(String pem) {
@@ -145,7 +147,8 @@ final class KeyMaterial {
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 

@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.lectern.platform.LecternException;
 
 /**
- * Slows down password guessing: after {@value #FREE_FAILURES} failures for one login name
- * (tenant + email), each further attempt must wait twice as long as the last (1 s, 2 s, 4 s ... up
- * to 15 min), answered 429 with Retry-After. It keys on the name whether or not such an account
- * exists, so it tells an attacker nothing about which accounts are real. Kept per node.
+ * Slows down password guessing: after {@value #FREE_FAILURES} failures for one login name (tenant +
+ * email), each further attempt must wait twice as long as the last (1 s, 2 s, 4 s ... up to 15
+ * min), answered 429 with Retry-After. It keys on the name whether or not such an account exists,
+ * so it tells an attacker nothing about which accounts are real. Kept per node.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -60,7 +60,10 @@ public class LoginThrottle {
     private final long retryAfterSeconds;
 
     RateLimited(long retryAfterSeconds) {
-      super(429, "auth.too-many-attempts", "Too many failed sign-ins; wait " + retryAfterSeconds + " s.");
+      super(
+          429,
+          "auth.too-many-attempts",
+          "Too many failed sign-ins; wait " + retryAfterSeconds + " s.");
       this.retryAfterSeconds = retryAfterSeconds;
     }
 

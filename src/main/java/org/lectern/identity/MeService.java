@@ -23,7 +23,11 @@ public class MeService {
 
   public Me me() {
     TenantRef tenant =
-        tenantContext.tenantId().flatMap(tenants::byId).map(t -> new TenantRef(t.id(), t.slug(), t.name())).orElse(null);
+        tenantContext
+            .tenantId()
+            .flatMap(tenants::byId)
+            .map(t -> new TenantRef(t.id(), t.slug(), t.name()))
+            .orElse(null);
     if (caller.isPlatform()) {
       PlatformAccount a = accounts.platformAccount(caller.id()).orElseThrow();
       return new Me(a.id(), a.email(), a.displayName(), a.roles(), true, tenant, null);

@@ -49,7 +49,8 @@ public class PlatformAccount {
 
   protected PlatformAccount() {}
 
-  public PlatformAccount(String email, String displayName, String passwordHash, List<String> roles) {
+  public PlatformAccount(
+      String email, String displayName, String passwordHash, List<String> roles) {
     this.id = Ids.newId();
     this.email = email.trim();
     this.displayName = displayName;

@@ -44,7 +44,10 @@ public class TokenService {
     }
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keys.keyId()).build(),
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(keys.keyId())
+                .build(),
             claims.build());
     try {
       jwt.sign(new RSASSASigner(keys.privateKey()));

@@ -39,12 +39,18 @@ public class UserService {
   public UserView createUnchecked(UserCreate request) {
     Passwords.checkStrength("password", request.password());
     if (accounts.userByEmail(request.email()).isPresent()) {
-      throw LecternException.conflict("user.email-taken", "A user with this email exists in this school.");
+      throw LecternException.conflict(
+          "user.email-taken", "A user with this email exists in this school.");
     }
-    User user = new User(request.email(), request.displayName(), passwords.hash(request.password()));
+    User user =
+        new User(request.email(), request.displayName(), passwords.hash(request.password()));
     user.updateProfile(
         new UserProfile(
-            null, request.gradeLevel(), request.preferredLanguage(), request.readingLevel(), request.interests()));
+            null,
+            request.gradeLevel(),
+            request.preferredLanguage(),
+            request.readingLevel(),
+            request.interests()));
     tem.get().persist(user);
     tem.get().flush();
     List<String> roleNames = request.roles() == null ? List.of() : request.roles();
@@ -59,7 +65,8 @@ public class UserService {
     if (after != null) {
       jpql += " WHERE u.createdAt < :at OR (u.createdAt = :at AND u.id < :id)";
     }
-    TypedQuery<User> q = tem.get().createQuery(jpql + " ORDER BY u.createdAt DESC, u.id DESC", User.class);
+    TypedQuery<User> q =
+        tem.get().createQuery(jpql + " ORDER BY u.createdAt DESC, u.id DESC", User.class);
     if (after != null) {
       q.setParameter("at", after.createdAt()).setParameter("id", after.id());
     }
@@ -69,7 +76,10 @@ public class UserService {
     List<UserView> items = new ArrayList<>();
     page.forEach(u -> items.add(UserView.of(u, roleMap.getOrDefault(u.id(), List.of()))));
     String next =
-        rows.size() > limit ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        rows.size() > limit
+            ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id())
+                .encode()
+            : null;
     return new Page<>(items, next);
   }
 
@@ -85,7 +95,10 @@ public class UserService {
     checkVersion(ifMatch, user.version());
     user.updateProfile(
         new UserProfile(
-            request.displayName(), request.gradeLevel(), request.preferredLanguage(), request.readingLevel(),
+            request.displayName(),
+            request.gradeLevel(),
+            request.preferredLanguage(),
+            request.readingLevel(),
             request.interests()));
     if (request.password() != null) {
       Passwords.checkStrength("password", request.password());
@@ -133,7 +146,9 @@ public class UserService {
   private static void checkVersion(Long ifMatch, long current) {
     if (ifMatch != null && ifMatch != current) {
       throw new LecternException(
-          412, "resource.stale", "It changed since you read it (version " + current + "); reload and retry.");
+          412,
+          "resource.stale",
+          "It changed since you read it (version " + current + "); reload and retry.");
     }
   }
 }

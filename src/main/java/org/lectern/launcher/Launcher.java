@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Starts Lectern: the database (a configured server, or the embedded one under the data dir), then
- * Payara Micro with {@code lectern.war}. Every failure ends the process with one line that says what
- * to do, never a stack trace.
+ * Payara Micro with {@code lectern.war}. Every failure ends the process with one line that says
+ * what to do, never a stack trace.
  */
 public final class Launcher {
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Launcher settings: the environment variable ({@code LECTERN_DB_URL}) or, for tools and tests,
- * the system property of the same name in MicroProfile Config spelling ({@code lectern.db.url}).
+ * Launcher settings: the environment variable ({@code LECTERN_DB_URL}) or, for tools and tests, the
+ * system property of the same name in MicroProfile Config spelling ({@code lectern.db.url}).
  */
 record Settings(
     Optional<String> dbUrl,
@@ -21,7 +21,8 @@ record Settings(
     try {
       httpPort = Integer.parseInt(port.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("LECTERN_HTTP_PORT must be a port number, not '" + port + "'");
+      throw new IllegalArgumentException(
+          "LECTERN_HTTP_PORT must be a port number, not '" + port + "'");
     }
     return new Settings(
         value("lectern.db.url"),

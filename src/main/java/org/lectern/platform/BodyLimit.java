@@ -37,7 +37,8 @@ public class BodyLimit implements Filter {
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) req;
     if (http.getContentLengthLong() > limit) {
-      ((HttpServletResponse) res).sendError(413, "The request body is larger than " + limit + " bytes.");
+      ((HttpServletResponse) res)
+          .sendError(413, "The request body is larger than " + limit + " bytes.");
       return;
     }
     chain.doFilter(new Limited(http, limit), res);

@@ -13,7 +13,9 @@ public record Cursor(Instant createdAt, UUID id) {
 
   public String encode() {
     String raw = createdAt.toString() + "|" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Parses a client's cursor; a tampered or foreign one is a 400, never a 500. */
@@ -21,7 +23,8 @@ public record Cursor(Instant createdAt, UUID id) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = raw.indexOf('|');
-      return new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+      return new Cursor(
+          Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
     } catch (RuntimeException e) {
       throw LecternException.invalid("cursor", "is not a cursor this list handed out");
     }

@@ -23,7 +23,10 @@ public class DatabaseHealth implements HealthCheck {
       boolean valid = c.isValid(2);
       return HealthCheckResponse.named("database").status(valid).build();
     } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState()).build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState())
+          .build();
     }
   }
 }

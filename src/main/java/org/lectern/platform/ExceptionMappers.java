@@ -54,21 +54,28 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     if (e instanceof WebApplicationException wae) {
       int status = wae.getResponse().getStatus();
       String detail =
-          status == 400 ? "The request could not be read as JSON of the expected shape." : Problems.defaultDetail(status);
+          status == 400
+              ? "The request could not be read as JSON of the expected shape."
+              : Problems.defaultDetail(status);
       return problem(status, Problems.codeFor(status), detail, List.of());
     }
     if (e instanceof OptimisticLockException) {
       return problem(
-          409, "resource.concurrent-change", "Someone changed this at the same time; reload and retry.", List.of());
+          409,
+          "resource.concurrent-change",
+          "Someone changed this at the same time; reload and retry.",
+          List.of());
     }
     if (e instanceof PersistenceException && "23505".equals(sqlState(e))) {
-      return problem(409, "resource.duplicate", "That would duplicate an existing record.", List.of());
+      return problem(
+          409, "resource.duplicate", "That would duplicate an existing record.", List.of());
     }
     LOG.log(Level.SEVERE, "Unhandled error in request " + RequestIds.current(), failure);
     return problem(500, "server.error", Problems.defaultDetail(500), List.of());
   }
 
-  private Response problem(int status, String code, String detail, List<LecternException.FieldError> errors) {
+  private Response problem(
+      int status, String code, String detail, List<LecternException.FieldError> errors) {
     Response.ResponseBuilder b =
         Response.status(status)
             .type(Problems.MEDIA_TYPE)
@@ -147,7 +154,9 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     for (Path.Node node : path) {
       switch (node.getKind()) {
         case METHOD, CONSTRUCTOR, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> {}
-        default -> names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
+        default ->
+            names.add(
+                node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
       }
     }
     return names.isEmpty() ? "body" : String.join(".", names);

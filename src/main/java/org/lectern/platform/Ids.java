@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Application-made ids: time-ordered UUIDv7 (RFC 9562), so new rows land at the right edge of
- * every primary-key index instead of at random pages.
+ * Application-made ids: time-ordered UUIDv7 (RFC 9562), so new rows land at the right edge of every
+ * primary-key index instead of at random pages.
  */
 public final class Ids {
 

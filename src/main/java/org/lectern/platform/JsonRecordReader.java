@@ -41,7 +41,8 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
   private static final int MAX_LIST_STRING = 100;
 
   @Override
-  public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
     return type.isRecord();
   }
 
@@ -55,7 +56,8 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
       InputStream body)
       throws IOException, WebApplicationException {
     JsonValue json;
-    try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (JsonReader reader =
+        Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       json = reader.readValue();
     } catch (JsonParsingException e) {
       throw LecternException.invalid("body", "is not valid JSON (" + location(e) + ")");
@@ -77,7 +79,8 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
     }
   }
 
-  private static void check(JsonValue value, Type type, String path, List<LecternException.FieldError> errors) {
+  private static void check(
+      JsonValue value, Type type, String path, List<LecternException.FieldError> errors) {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return;
     }
@@ -90,10 +93,13 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
       }
       JsonObject object = value.asJsonObject();
       Set<String> known =
-          Arrays.stream(raw.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
+          Arrays.stream(raw.getRecordComponents())
+              .map(RecordComponent::getName)
+              .collect(Collectors.toSet());
       for (String key : object.keySet()) {
         if (!known.contains(key)) {
-          errors.add(new LecternException.FieldError(join(path, key), "is not a field of this request"));
+          errors.add(
+              new LecternException.FieldError(join(path, key), "is not a field of this request"));
         }
       }
       for (RecordComponent c : raw.getRecordComponents()) {
@@ -104,7 +110,8 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
         errors.add(new LecternException.FieldError(field, "must be a JSON array"));
         return;
       }
-      Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+      Type element =
+          type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
       JsonArray array = value.asJsonArray();
       for (int i = 0; i < array.size(); i++) {
         String at = path + "[" + i + "]";
@@ -112,16 +119,21 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
         // Request lists hold names and objects: a null or blank entry is always a mistake.
         if (item.getValueType() == JsonValue.ValueType.NULL) {
           errors.add(new LecternException.FieldError(at, "must not be null"));
-        } else if (item instanceof JsonString s && (s.getString().isBlank() || s.getString().length() > MAX_LIST_STRING)) {
-          errors.add(new LecternException.FieldError(at, "must be 1 to " + MAX_LIST_STRING + " characters"));
+        } else if (item instanceof JsonString s
+            && (s.getString().isBlank() || s.getString().length() > MAX_LIST_STRING)) {
+          errors.add(
+              new LecternException.FieldError(
+                  at, "must be 1 to " + MAX_LIST_STRING + " characters"));
         } else {
           check(item, element, at, errors);
         }
       }
     } else if (raw.isEnum()) {
-      List<String> names = Arrays.stream(raw.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+      List<String> names =
+          Arrays.stream(raw.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
       if (!(value instanceof JsonString s) || !names.contains(s.getString())) {
-        errors.add(new LecternException.FieldError(field, "must be one of " + String.join(", ", names)));
+        errors.add(
+            new LecternException.FieldError(field, "must be one of " + String.join(", ", names)));
       }
     } else if (raw == String.class) {
       if (value.getValueType() != JsonValue.ValueType.STRING) {
@@ -132,7 +144,8 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
         errors.add(new LecternException.FieldError(field, "must be a number"));
       }
     } else if (raw == Boolean.class || raw == boolean.class) {
-      if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+      if (value.getValueType() != JsonValue.ValueType.TRUE
+          && value.getValueType() != JsonValue.ValueType.FALSE) {
         errors.add(new LecternException.FieldError(field, "must be true or false"));
       }
     } else if (raw == java.util.UUID.class) {
@@ -168,6 +181,9 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
   private static String location(JsonParsingException e) {
     return e.getLocation() == null
         ? "unexpected input"
-        : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
+        : "line "
+            + e.getLocation().getLineNumber()
+            + ", column "
+            + e.getLocation().getColumnNumber();
   }
 }

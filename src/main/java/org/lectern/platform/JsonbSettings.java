@@ -13,8 +13,8 @@ import java.lang.reflect.Method;
  * JSON-B for the API and for manifests.
  *
  * <ul>
- *   <li>A field the resource does not know is an error, not silently dropped, so a typo in a
- *       client ({@code "tittle"}) is a 400 instead of a half-applied change.
+ *   <li>A field the resource does not know is an error, not silently dropped, so a typo in a client
+ *       ({@code "tittle"}) is a 400 instead of a half-applied change.
  *   <li>Records are written from their components. Payara loads Yasson without its multi-release
  *       record support, so request records also declare a {@code @JsonbCreator} constructor.
  * </ul>
@@ -46,12 +46,14 @@ public class JsonbSettings implements ContextResolver<Jsonb> {
   private static final class RecordComponents implements PropertyVisibilityStrategy {
     @Override
     public boolean isVisible(Field field) {
-      return field.getDeclaringClass().isRecord() || java.lang.reflect.Modifier.isPublic(field.getModifiers());
+      return field.getDeclaringClass().isRecord()
+          || java.lang.reflect.Modifier.isPublic(field.getModifiers());
     }
 
     @Override
     public boolean isVisible(Method method) {
-      return !method.getDeclaringClass().isRecord() && java.lang.reflect.Modifier.isPublic(method.getModifiers());
+      return !method.getDeclaringClass().isRecord()
+          && java.lang.reflect.Modifier.isPublic(method.getModifiers());
     }
   }
 }

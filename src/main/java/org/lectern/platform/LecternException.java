@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one exception family of the application. Each carries a stable {@code code}
- * ({@code story.not-found}, {@code tenant.slug-taken}) that clients may branch on, the HTTP status
- * it maps to, a sentence for people, and, for invalid input, the offending fields.
+ * The one exception family of the application. Each carries a stable {@code code} ({@code
+ * story.not-found}, {@code tenant.slug-taken}) that clients may branch on, the HTTP status it maps
+ * to, a sentence for people, and, for invalid input, the offending fields.
  */
 public class LecternException extends RuntimeException {
 
@@ -66,6 +66,7 @@ public class LecternException extends RuntimeException {
   }
 
   public static LecternException invalid(String field, String message) {
-    return invalid("request.invalid", "The request is not valid.", List.of(new FieldError(field, message)));
+    return invalid(
+        "request.invalid", "The request is not valid.", List.of(new FieldError(field, message)));
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Builds RFC 9457 problem documents. The {@code type} is a stable URI per error code, so clients
- * can branch on it; {@code detail} is for people; nothing here ever carries a stack trace, SQL or
- * a class name.
+ * can branch on it; {@code detail} is for people; nothing here ever carries a stack trace, SQL or a
+ * class name.
  */
 public final class Problems {
 
@@ -38,7 +38,11 @@ public final class Problems {
   private Problems() {}
 
   public static JsonObject of(
-      int status, String code, String detail, List<LecternException.FieldError> errors, String requestId) {
+      int status,
+      String code,
+      String detail,
+      List<LecternException.FieldError> errors,
+      String requestId) {
     JsonObjectBuilder b =
         Json.createObjectBuilder()
             .add("type", TYPE_BASE + code)

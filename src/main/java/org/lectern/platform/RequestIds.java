@@ -31,7 +31,10 @@ public class RequestIds implements Filter {
     String id = (String) http.getAttribute(ATTRIBUTE);
     if (id == null) {
       String offered = http.getHeader(HEADER);
-      id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+      id =
+          offered != null && SANE.matcher(offered).matches()
+              ? offered
+              : UUID.randomUUID().toString();
       http.setAttribute(ATTRIBUTE, id);
     }
     ((HttpServletResponse) res).setHeader(HEADER, id);

@@ -57,7 +57,13 @@ public class Startup {
               .load();
       MigrateResult result = flyway.migrate();
       String version = String.valueOf(flyway.info().current().getVersion());
-      LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
+      LOG.info(
+          () ->
+              "Database schema at version "
+                  + version
+                  + " ("
+                  + result.migrationsExecuted
+                  + " migrations applied now)");
     } catch (FlywayException e) {
       throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
     }

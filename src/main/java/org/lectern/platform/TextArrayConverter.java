@@ -50,6 +50,7 @@ public class TextArrayConverter implements AttributeConverter<List<String>, Obje
     if (dbValue instanceof String[] strings) {
       return new ArrayList<>(Arrays.asList(strings));
     }
-    throw new IllegalStateException("unexpected text[] value of type " + dbValue.getClass().getName());
+    throw new IllegalStateException(
+        "unexpected text[] value of type " + dbValue.getClass().getName());
   }
 }

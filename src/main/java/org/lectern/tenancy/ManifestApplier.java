@@ -13,14 +13,18 @@ import java.util.Optional;
 public class ManifestApplier {
 
   /** What one application of a manifest changed. */
-  public record Result(String slug, boolean tenantCreated, int usersCreated, int rolesCreated, int policiesCreated) {
+  public record Result(
+      String slug, boolean tenantCreated, int usersCreated, int rolesCreated, int policiesCreated) {
     @Override
     public String toString() {
       return slug
           + (tenantCreated ? " created" : " exists")
-          + ", users +" + usersCreated
-          + ", roles +" + rolesCreated
-          + ", policies +" + policiesCreated;
+          + ", users +"
+          + usersCreated
+          + ", roles +"
+          + rolesCreated
+          + ", policies +"
+          + policiesCreated;
     }
   }
 
@@ -50,11 +54,17 @@ public class ManifestApplier {
     users += people(manifest, "teachers", "teacher");
     users += people(manifest, "students", "student");
     int roles = 0;
-    for (JsonValue role : manifest.getJsonArray("roles") == null ? JsonValue.EMPTY_JSON_ARRAY : manifest.getJsonArray("roles")) {
+    for (JsonValue role :
+        manifest.getJsonArray("roles") == null
+            ? JsonValue.EMPTY_JSON_ARRAY
+            : manifest.getJsonArray("roles")) {
       roles += setup.ensureRole(role.asJsonObject()) ? 1 : 0;
     }
     int policies = 0;
-    for (JsonValue p : manifest.getJsonArray("policies") == null ? JsonValue.EMPTY_JSON_ARRAY : manifest.getJsonArray("policies")) {
+    for (JsonValue p :
+        manifest.getJsonArray("policies") == null
+            ? JsonValue.EMPTY_JSON_ARRAY
+            : manifest.getJsonArray("policies")) {
       policies += setup.ensurePolicy(p.asJsonObject()) ? 1 : 0;
     }
     return new Result(slug, created, users, roles, policies);

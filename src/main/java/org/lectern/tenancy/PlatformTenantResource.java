@@ -1,7 +1,6 @@
 package org.lectern.tenancy;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.lectern.platform.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.lectern.platform.Authenticated;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenancyDtos.TenantCreate;
 import org.lectern.tenancy.TenancyDtos.TenantView;
@@ -40,7 +40,8 @@ public class PlatformTenantResource {
   }
 
   @GET
-  public Page<TenantView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+  public Page<TenantView> list(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
     return tenants.list(cursor, Page.limit(limit));
   }
 

@@ -26,7 +26,11 @@ public final class TenancyDtos {
   }
 
   public record TenantCreate(
-      @NotBlank @Pattern(regexp = SLUG_PATTERN, message = "must be 1-63 lower-case letters, digits or '-', not starting or ending with '-'")
+      @NotBlank
+          @Pattern(
+              regexp = SLUG_PATTERN,
+              message =
+                  "must be 1-63 lower-case letters, digits or '-', not starting or ending with '-'")
           String slug,
       @NotBlank @Size(max = 200) String name,
       @NotNull @Valid AdminAccount admin) {
@@ -34,7 +38,8 @@ public final class TenancyDtos {
     public TenantCreate {}
   }
 
-  public record TenantView(UUID id, String slug, String name, TenantStatus status, Instant createdAt) {
+  public record TenantView(
+      UUID id, String slug, String name, TenantStatus status, Instant createdAt) {
     static TenantView of(Tenant t) {
       return new TenantView(t.id(), t.slug(), t.name(), t.status(), t.createdAt());
     }

@@ -21,8 +21,8 @@ import org.lectern.platform.Startup;
 /**
  * Applies the tenant manifests in {@code LECTERN_TENANTS_DIR} (default {@code tenants/}) at start:
  * one JSON file a school with its slug, name, admins, teachers, students, extra roles and policies.
- * Idempotent: what exists is left as it is (passwords included), so a second start changes
- * nothing. Each file is its own transaction; a bad file is reported and skipped, not fatal.
+ * Idempotent: what exists is left as it is (passwords included), so a second start changes nothing.
+ * Each file is its own transaction; a bad file is reported and skipped, not fatal.
  */
 @ApplicationScoped
 public class TenantManifests {

@@ -30,7 +30,8 @@ public class TenantService {
   /** Creates a tenant and fixes it as this unit of work's tenant, for its setup to follow. */
   public Tenant create(String slug, String name) {
     if (tenants.bySlug(slug).isPresent()) {
-      throw LecternException.conflict("tenant.slug-taken", "A school with the slug '" + slug + "' exists.");
+      throw LecternException.conflict(
+          "tenant.slug-taken", "A school with the slug '" + slug + "' exists.");
     }
     Tenant tenant = new Tenant(slug, name);
     tem.global().persist(tenant);
@@ -56,14 +57,18 @@ public class TenantService {
     if (after != null) {
       jpql += " WHERE t.createdAt < :at OR (t.createdAt = :at AND t.id < :id)";
     }
-    TypedQuery<Tenant> q = tem.global().createQuery(jpql + " ORDER BY t.createdAt DESC, t.id DESC", Tenant.class);
+    TypedQuery<Tenant> q =
+        tem.global().createQuery(jpql + " ORDER BY t.createdAt DESC, t.id DESC", Tenant.class);
     if (after != null) {
       q.setParameter("at", after.createdAt()).setParameter("id", after.id());
     }
     List<Tenant> rows = q.setMaxResults(limit + 1).getResultList();
     List<Tenant> page = rows.subList(0, Math.min(limit, rows.size()));
     String next =
-        rows.size() > limit ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        rows.size() > limit
+            ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id())
+                .encode()
+            : null;
     return new Page<>(page.stream().map(TenantView::of).toList(), next);
   }
 

@@ -6,8 +6,8 @@ import org.lectern.tenancy.TenancyDtos.AdminAccount;
 /**
  * What a tenant needs from the other capabilities (roles and rules from access, people from
  * identity) when it is provisioned or its manifest is applied. Tenancy calls them through this
- * interface so it depends on neither. The {@code ensure*} methods are idempotent: they create
- * what is missing and report whether they did.
+ * interface so it depends on neither. The {@code ensure*} methods are idempotent: they create what
+ * is missing and report whether they did.
  */
 public interface TenantSetup {
 

@@ -16,7 +16,8 @@ public class Tenants {
   }
 
   public Optional<Tenant> bySlug(String slug) {
-    return tem.global()
+    return tem
+        .global()
         .createQuery("SELECT t FROM Tenant t WHERE t.slug = :s", Tenant.class)
         .setParameter("s", slug.trim().toLowerCase())
         .getResultList()

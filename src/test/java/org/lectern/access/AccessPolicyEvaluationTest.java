@@ -19,8 +19,8 @@ import org.lectern.access.condition.Condition;
 import org.lectern.access.condition.ConditionParser;
 
 /**
- * The shipped jCasbin model ({@code policies/model.conf}) with real jCasbin: RBAC grants per
- * tenant domain together with ABAC rules, default deny, priorities and deny-beats-allow.
+ * The shipped jCasbin model ({@code policies/model.conf}) with real jCasbin: RBAC grants per tenant
+ * domain together with ABAC rules, default deny, priorities and deny-beats-allow.
  */
 class AccessPolicyEvaluationTest {
 
@@ -40,7 +40,8 @@ class AccessPolicyEvaluationTest {
     rules.add(Rule.grant(role, SCHOOL, resource, action));
   }
 
-  private void rule(String id, int priority, boolean allow, String resource, String action, String json) {
+  private void rule(
+      String id, int priority, boolean allow, String resource, String action, String json) {
     conditions.put(id, ConditionParser.parse(json, resource));
     rules.add(new Rule(priority, "*", SCHOOL, resource, action, id, allow));
   }
@@ -96,7 +97,13 @@ class AccessPolicyEvaluationTest {
 
   @Test
   void conditionalAllowFollowsTheResourceAttributes() {
-    rule("published", 0, true, "story", "read", "[{\"field\":\"resource.status\",\"operator\":\"eq\",\"value\":\"published\"}]");
+    rule(
+        "published",
+        0,
+        true,
+        "story",
+        "read",
+        "[{\"field\":\"resource.status\",\"operator\":\"eq\",\"value\":\"published\"}]");
     member("s", "student");
     assertTrue(can("s", "story", "read", story("published", "t", "beginner")));
     assertFalse(can("s", "story", "read", story("draft", "t", "beginner")));
@@ -122,7 +129,13 @@ class AccessPolicyEvaluationTest {
   @Test
   void denyBeatsAllowAtEqualPriority() {
     grant("student", "story", "read");
-    rule("no-advanced", 0, false, "story", "read", "{\"field\":\"resource.difficulty\",\"operator\":\"eq\",\"value\":\"advanced\"}");
+    rule(
+        "no-advanced",
+        0,
+        false,
+        "story",
+        "read",
+        "{\"field\":\"resource.difficulty\",\"operator\":\"eq\",\"value\":\"advanced\"}");
     member("s", "student");
     assertFalse(can("s", "story", "read", story("published", "t", "advanced")));
     assertTrue(can("s", "story", "read", story("published", "t", "beginner")));
@@ -130,17 +143,37 @@ class AccessPolicyEvaluationTest {
 
   @Test
   void higherPriorityDecidesFirst() {
-    rule("deny-all-advanced", 10, false, "story", "read", "{\"field\":\"resource.difficulty\",\"operator\":\"eq\",\"value\":\"advanced\"}");
-    rule("allow-own", 20, true, "story", "read", "{\"field\":\"resource.createdBy\",\"operator\":\"eq\",\"value\":\"user.id\"}");
+    rule(
+        "deny-all-advanced",
+        10,
+        false,
+        "story",
+        "read",
+        "{\"field\":\"resource.difficulty\",\"operator\":\"eq\",\"value\":\"advanced\"}");
+    rule(
+        "allow-own",
+        20,
+        true,
+        "story",
+        "read",
+        "{\"field\":\"resource.createdBy\",\"operator\":\"eq\",\"value\":\"user.id\"}");
     member("t", "teacher");
-    assertTrue(can("t", "story", "read", story("draft", "t", "advanced")), "priority 20 allow wins");
-    assertFalse(can("t", "story", "read", story("draft", "x", "advanced")), "only the deny matches");
+    assertTrue(
+        can("t", "story", "read", story("draft", "t", "advanced")), "priority 20 allow wins");
+    assertFalse(
+        can("t", "story", "read", story("draft", "x", "advanced")), "only the deny matches");
   }
 
   @Test
   void lowerPriorityDenyDoesNotOverrideHigherAllow() {
     grant("teacher", "story", "read");
-    rule("deny-low", -5, false, "story", "read", "{\"field\":\"resource.status\",\"operator\":\"eq\",\"value\":\"draft\"}");
+    rule(
+        "deny-low",
+        -5,
+        false,
+        "story",
+        "read",
+        "{\"field\":\"resource.status\",\"operator\":\"eq\",\"value\":\"draft\"}");
     member("t", "teacher");
     assertTrue(can("t", "story", "read", story("draft", "x", "beginner")));
   }
@@ -149,8 +182,10 @@ class AccessPolicyEvaluationTest {
   void platformGrantsApplyInEveryDomain() {
     rules.add(Rule.grant("super_admin", "*", "*", "*"));
     SyncedEnforcer e = TenantEnforcers.compile(model, rules, roles, conditions);
-    assertTrue(e.enforce("super_admin", SCHOOL, "story", "delete", new Attributes(Map.of(), Map.of())));
-    assertTrue(e.enforce("super_admin", "school-b", "user", "create", new Attributes(Map.of(), Map.of())));
+    assertTrue(
+        e.enforce("super_admin", SCHOOL, "story", "delete", new Attributes(Map.of(), Map.of())));
+    assertTrue(
+        e.enforce("super_admin", "school-b", "user", "create", new Attributes(Map.of(), Map.of())));
   }
 
   @Test
@@ -172,9 +207,12 @@ class AccessPolicyEvaluationTest {
 
   @Test
   void shippedDefaultGrantsParse() throws IOException {
-    List<DefaultPolicies.Grant> grants = DefaultPolicies.grants(Files.readString(Path.of("policies/roles.csv")));
+    List<DefaultPolicies.Grant> grants =
+        DefaultPolicies.grants(Files.readString(Path.of("policies/roles.csv")));
     assertTrue(grants.contains(new DefaultPolicies.Grant("admin", "*", "*")));
     assertTrue(grants.contains(new DefaultPolicies.Grant("teacher", "story", "create")));
-    assertTrue(grants.stream().noneMatch(g -> g.role().equals("student")), "students get rights only through policies");
+    assertTrue(
+        grants.stream().noneMatch(g -> g.role().equals("student")),
+        "students get rights only through policies");
   }
 }

@@ -30,7 +30,10 @@ class StoryTest {
 
   @Test
   void editingContentRecountsWords() {
-    Story s = new Story(new StoryDraft("T", "one two", null, Story.Difficulty.beginner, null, null, null), UUID.randomUUID());
+    Story s =
+        new Story(
+            new StoryDraft("T", "one two", null, Story.Difficulty.beginner, null, null, null),
+            UUID.randomUUID());
     assertEquals(2, s.wordCount());
     s.edit(new StoryDraft(null, "one two three", null, null, null, null, null));
     assertEquals(3, s.wordCount());
@@ -38,7 +41,10 @@ class StoryTest {
 
   @Test
   void newStoriesStartAsDrafts() {
-    Story s = new Story(new StoryDraft("T", "x", null, Story.Difficulty.beginner, null, null, null), UUID.randomUUID());
+    Story s =
+        new Story(
+            new StoryDraft("T", "x", null, Story.Difficulty.beginner, null, null, null),
+            UUID.randomUUID());
     assertEquals(Story.Status.draft, s.status());
     assertEquals(Story.StoryType.original, s.storyType());
   }

@@ -20,7 +20,10 @@ import java.util.List;
 public final class Api {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private final String base;
 
@@ -69,7 +72,8 @@ public final class Api {
 
     private Call(String method, String path) {
       this.method = method;
-      this.builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+      this.builder =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     }
 
     public Call token(String token) {

@@ -25,7 +25,8 @@ class ApiConventionsIT extends ApiTestBase {
     Api.Response missing = api.get("/api/nothing-here").token(school.adminToken()).send();
     assertEquals(404, missing.status());
     assertTrue(missing.contentType().startsWith("application/problem+json"));
-    Api.Response text = api.post("/api/stories").token(school.adminToken()).raw("title=x", "text/plain").send();
+    Api.Response text =
+        api.post("/api/stories").token(school.adminToken()).raw("title=x", "text/plain").send();
     assertEquals(415, text.status(), text::toString);
     assertTrue(text.contentType().startsWith("application/problem+json"));
   }
@@ -33,9 +34,16 @@ class ApiConventionsIT extends ApiTestBase {
   @Test
   void oversizedBodiesAre413() {
     Schools.School school = schools.newSchool();
-    String huge = "{\"title\":\"x\",\"content\":\"" + "a".repeat(1_100_000) + "\",\"difficulty\":\"beginner\"}";
-    Api.Response r = api.post("/api/stories").token(school.adminToken()).expectContinue().json(huge).send();
-    assertEquals(413, r.status(), () -> r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+    String huge =
+        "{\"title\":\"x\",\"content\":\""
+            + "a".repeat(1_100_000)
+            + "\",\"difficulty\":\"beginner\"}";
+    Api.Response r =
+        api.post("/api/stories").token(school.adminToken()).expectContinue().json(huge).send();
+    assertEquals(
+        413,
+        r.status(),
+        () -> r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
     assertTrue(r.contentType().startsWith("application/problem+json"));
   }
 

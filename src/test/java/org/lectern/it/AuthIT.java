@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class AuthIT extends ApiTestBase {
 
   private static JsonObject claims(String token) {
-    String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    String payload =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     return Json.createReader(new StringReader(payload)).readObject();
   }
 
@@ -26,7 +27,16 @@ class AuthIT extends ApiTestBase {
     Schools.School school = schools.newSchool();
     Schools.Person teacher = schools.person(school, "teacher");
     Api.Response r =
-        api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", teacher.email(), "password", teacher.password())).send();
+        api.post("/api/auth/token")
+            .json(
+                Api.obj(
+                    "tenant",
+                    school.slug(),
+                    "email",
+                    teacher.email(),
+                    "password",
+                    teacher.password()))
+            .send();
     assertEquals(200, r.status());
     assertEquals("Bearer", r.json().getString("token_type"));
     assertTrue(r.json().getInt("expires_in") > 0);
@@ -45,9 +55,22 @@ class AuthIT extends ApiTestBase {
   void wrongTenantEmailOrPasswordAllLookTheSame() {
     Schools.School school = schools.newSchool();
     Schools.Person p = schools.person(school, "student");
-    Api.Response badPassword = api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", p.email(), "password", "wrong-password-1")).send();
-    Api.Response badEmail = api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", "nobody@x.test", "password", p.password())).send();
-    Api.Response badTenant = api.post("/api/auth/token").json(Api.obj("tenant", "no-such-school", "email", p.email(), "password", p.password())).send();
+    Api.Response badPassword =
+        api.post("/api/auth/token")
+            .json(
+                Api.obj(
+                    "tenant", school.slug(), "email", p.email(), "password", "wrong-password-1"))
+            .send();
+    Api.Response badEmail =
+        api.post("/api/auth/token")
+            .json(
+                Api.obj(
+                    "tenant", school.slug(), "email", "nobody@x.test", "password", p.password()))
+            .send();
+    Api.Response badTenant =
+        api.post("/api/auth/token")
+            .json(Api.obj("tenant", "no-such-school", "email", p.email(), "password", p.password()))
+            .send();
     for (Api.Response r : new Api.Response[] {badPassword, badEmail, badTenant}) {
       assertEquals(401, r.status(), r::toString);
       assertEquals("auth.invalid-credentials", r.code());
@@ -59,11 +82,15 @@ class AuthIT extends ApiTestBase {
   void repeatedFailuresAreSlowedDown() {
     Schools.School school = schools.newSchool();
     Schools.Person p = schools.person(school, "student");
-    JsonObject wrong = Api.obj("tenant", school.slug(), "email", p.email(), "password", "wrong-password-1");
+    JsonObject wrong =
+        Api.obj("tenant", school.slug(), "email", p.email(), "password", "wrong-password-1");
     for (int i = 0; i < 5; i++) {
       assertEquals(401, api.post("/api/auth/token").json(wrong).send().status());
     }
-    Api.Response throttled = api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", p.email(), "password", p.password())).send();
+    Api.Response throttled =
+        api.post("/api/auth/token")
+            .json(Api.obj("tenant", school.slug(), "email", p.email(), "password", p.password()))
+            .send();
     assertEquals(429, throttled.status(), throttled::toString);
     assertNotNull(throttled.header("Retry-After"));
   }
@@ -73,10 +100,23 @@ class AuthIT extends ApiTestBase {
     Schools.School school = schools.newSchool();
     Schools.Person teacher = schools.person(school, "teacher");
     assertEquals(200, api.get("/api/me").token(teacher.token()).send().status());
-    assertEquals(204, api.delete("/api/users/" + teacher.id()).token(school.adminToken()).send().status());
+    assertEquals(
+        204, api.delete("/api/users/" + teacher.id()).token(school.adminToken()).send().status());
     Api.Response r = api.get("/api/me").token(teacher.token()).send();
     assertEquals(401, r.status(), r::toString);
-    assertEquals(401, api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", teacher.email(), "password", teacher.password())).send().status());
+    assertEquals(
+        401,
+        api.post("/api/auth/token")
+            .json(
+                Api.obj(
+                    "tenant",
+                    school.slug(),
+                    "email",
+                    teacher.email(),
+                    "password",
+                    teacher.password()))
+            .send()
+            .status());
   }
 
   @Test
@@ -93,7 +133,12 @@ class AuthIT extends ApiTestBase {
     Signature sig = Signature.getInstance("SHA256withRSA");
     sig.initSign(kpg.generateKeyPair().getPrivate());
     sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-    String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig.sign());
+    String forged =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(sig.sign());
     Api.Response r = api.get("/api/me").token(forged).send();
     assertEquals(401, r.status(), r::toString);
     assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
@@ -103,7 +148,8 @@ class AuthIT extends ApiTestBase {
   @Test
   void meDescribesTheCaller() {
     Schools.School school = schools.newSchool();
-    Schools.Person s = schools.person(school, Api.obj("readingLevel", "beginner", "gradeLevel", "3"), "student");
+    Schools.Person s =
+        schools.person(school, Api.obj("readingLevel", "beginner", "gradeLevel", "3"), "student");
     Api.Response r = api.get("/api/me").token(s.token()).send();
     assertEquals(200, r.status());
     assertEquals(s.email(), r.json().getString("email"));

@@ -15,6 +15,7 @@ public class LecternDeployment {
 
   @Deployment(testable = false)
   public static WebArchive lectern() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("lectern.it.war", "target/lectern.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("lectern.it.war", "target/lectern.war")));
   }
 }

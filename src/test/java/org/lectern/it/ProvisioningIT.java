@@ -13,21 +13,30 @@ class ProvisioningIT extends ApiTestBase {
 
   private JsonObject tenant(String slug, String adminEmail) {
     return Api.obj(
-        "slug", slug,
-        "name", "Lincoln High",
-        "admin", Api.obj("email", adminEmail, "password", "a-long-password-1", "displayName", "Principal"));
+        "slug",
+        slug,
+        "name",
+        "Lincoln High",
+        "admin",
+        Api.obj("email", adminEmail, "password", "a-long-password-1", "displayName", "Principal"));
   }
 
   @Test
   void superAdminProvisionsASchoolWhoseAdminCanSignIn() {
     String slug = "lincoln-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response r = api.post("/api/platform/tenants").token(schools.rootToken()).json(tenant(slug, "p@" + slug + ".test")).send();
+    Api.Response r =
+        api.post("/api/platform/tenants")
+            .token(schools.rootToken())
+            .json(tenant(slug, "p@" + slug + ".test"))
+            .send();
     assertEquals(201, r.status(), r::toString);
     JsonObject body = r.json();
     assertEquals(slug, body.getString("slug"));
     assertEquals("Lincoln High", body.getString("name"));
     assertEquals("active", body.getString("status"));
-    assertTrue(r.header("Location").endsWith("/api/platform/tenants/" + body.getString("id")), r.header("Location"));
+    assertTrue(
+        r.header("Location").endsWith("/api/platform/tenants/" + body.getString("id")),
+        r.header("Location"));
 
     String adminToken = schools.token(slug, "p@" + slug + ".test", "a-long-password-1");
     Api.Response me = api.get("/api/me").token(adminToken).send();
@@ -35,7 +44,8 @@ class ProvisioningIT extends ApiTestBase {
     assertEquals(slug, me.json().getJsonObject("tenant").getString("slug"));
     assertTrue(me.json().getJsonArray("roles").toString().contains("\"admin\""), me::toString);
 
-    Api.Response get = api.get("/api/platform/tenants/" + body.getString("id")).token(schools.rootToken()).send();
+    Api.Response get =
+        api.get("/api/platform/tenants/" + body.getString("id")).token(schools.rootToken()).send();
     assertEquals(200, get.status());
     assertEquals(slug, get.json().getString("slug"));
   }
@@ -44,16 +54,34 @@ class ProvisioningIT extends ApiTestBase {
   void duplicateSlugIsAConflictAndCreatesNothing() {
     Schools.School school = schools.newSchool();
     Api.Response r =
-        api.post("/api/platform/tenants").token(schools.rootToken()).json(tenant(school.slug(), "other@x.test")).send();
+        api.post("/api/platform/tenants")
+            .token(schools.rootToken())
+            .json(tenant(school.slug(), "other@x.test"))
+            .send();
     assertEquals(409, r.status(), r::toString);
     assertEquals("tenant.slug-taken", r.code());
-    assertEquals(401, api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", "other@x.test", "password", "a-long-password-1")).send().status());
+    assertEquals(
+        401,
+        api.post("/api/auth/token")
+            .json(
+                Api.obj(
+                    "tenant",
+                    school.slug(),
+                    "email",
+                    "other@x.test",
+                    "password",
+                    "a-long-password-1"))
+            .send()
+            .status());
   }
 
   @Test
   void badSlugAndEmailAreFieldErrors() {
     Api.Response r =
-        api.post("/api/platform/tenants").token(schools.rootToken()).json(tenant("Bad Slug!", "not-an-email")).send();
+        api.post("/api/platform/tenants")
+            .token(schools.rootToken())
+            .json(tenant("Bad Slug!", "not-an-email"))
+            .send();
     assertEquals(400, r.status(), r::toString);
     assertTrue(r.contentType().startsWith("application/problem+json"));
     String errors = r.json().getJsonArray("errors").toString();
@@ -64,7 +92,11 @@ class ProvisioningIT extends ApiTestBase {
   @Test
   void schoolPeopleCannotProvisionOrListTenants() {
     Schools.School school = schools.newSchool();
-    Api.Response r = api.post("/api/platform/tenants").token(school.adminToken()).json(tenant("sneaky-" + UUID.randomUUID().toString().substring(0, 6), "x@y.test")).send();
+    Api.Response r =
+        api.post("/api/platform/tenants")
+            .token(school.adminToken())
+            .json(tenant("sneaky-" + UUID.randomUUID().toString().substring(0, 6), "x@y.test"))
+            .send();
     assertEquals(403, r.status(), r::toString);
     assertEquals(403, api.get("/api/platform/tenants").token(school.adminToken()).send().status());
   }
@@ -75,7 +107,10 @@ class ProvisioningIT extends ApiTestBase {
     Schools.Person teacher = schools.person(school, "teacher");
     assertEquals(200, api.get("/api/stories").token(teacher.token()).send().status());
 
-    Api.Response s = api.post("/api/platform/tenants/" + school.id() + "/suspend").token(schools.rootToken()).send();
+    Api.Response s =
+        api.post("/api/platform/tenants/" + school.id() + "/suspend")
+            .token(schools.rootToken())
+            .send();
     assertEquals(200, s.status(), s::toString);
     assertEquals("suspended", s.json().getString("status"));
 
@@ -83,10 +118,25 @@ class ProvisioningIT extends ApiTestBase {
     assertEquals(403, blocked.status(), blocked::toString);
     assertEquals("tenant.suspended", blocked.code());
     assertEquals(403, api.get("/api/me").token(school.adminToken()).send().status());
-    Api.Response login = api.post("/api/auth/token").json(Api.obj("tenant", school.slug(), "email", teacher.email(), "password", teacher.password())).send();
+    Api.Response login =
+        api.post("/api/auth/token")
+            .json(
+                Api.obj(
+                    "tenant",
+                    school.slug(),
+                    "email",
+                    teacher.email(),
+                    "password",
+                    teacher.password()))
+            .send();
     assertEquals(403, login.status(), login::toString);
 
-    assertEquals(200, api.post("/api/platform/tenants/" + school.id() + "/reactivate").token(schools.rootToken()).send().status());
+    assertEquals(
+        200,
+        api.post("/api/platform/tenants/" + school.id() + "/reactivate")
+            .token(schools.rootToken())
+            .send()
+            .status());
     assertEquals(200, api.get("/api/stories").token(teacher.token()).send().status());
   }
 
@@ -99,14 +149,16 @@ class ProvisioningIT extends ApiTestBase {
     assertEquals(1, first.items().size());
     String cursor = first.json().getString("nextCursor");
     assertNotNull(cursor);
-    Api.Response second = api.get("/api/platform/tenants?limit=1&cursor=" + cursor).token(schools.rootToken()).send();
+    Api.Response second =
+        api.get("/api/platform/tenants?limit=1&cursor=" + cursor).token(schools.rootToken()).send();
     assertEquals(1, second.items().size());
     assertTrue(!first.items().get(0).getString("id").equals(second.items().get(0).getString("id")));
   }
 
   @Test
   void manifestSchoolWasAppliedAtStart() {
-    String token = schools.token("manifest-school", "student@manifest.test", "manifest-student-pass");
+    String token =
+        schools.token("manifest-school", "student@manifest.test", "manifest-student-pass");
     Api.Response me = api.get("/api/me").token(token).send();
     assertEquals(200, me.status(), me::toString);
     assertEquals("Manifest School", me.json().getJsonObject("tenant").getString("name"));

@@ -38,7 +38,8 @@ public final class Schools {
   }
 
   public School newSchool() {
-    String slug = "school-" + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQ.incrementAndGet();
+    String slug =
+        "school-" + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQ.incrementAndGet();
     String adminEmail = "admin@" + slug + ".test";
     String password = "admin-pass-" + slug;
     Api.Response r =
@@ -46,9 +47,13 @@ public final class Schools {
             .token(rootToken())
             .json(
                 Api.obj(
-                    "slug", slug,
-                    "name", "School " + slug,
-                    "admin", Api.obj("email", adminEmail, "password", password, "displayName", "Admin " + slug)))
+                    "slug",
+                    slug,
+                    "name",
+                    "School " + slug,
+                    "admin",
+                    Api.obj(
+                        "email", adminEmail, "password", password, "displayName", "Admin " + slug)))
             .send();
     assertEquals(201, r.status(), () -> "provisioning failed: " + r);
     return new School(r.json().getString("id"), slug, token(slug, adminEmail, password));
@@ -61,21 +66,33 @@ public final class Schools {
 
   /** A new user with extra profile fields ({@code readingLevel}, ...). */
   public Person person(School school, JsonObject profile, String... roles) {
-    String email = "p" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6) + "@" + school.slug() + ".test";
+    String email =
+        "p"
+            + SEQ.incrementAndGet()
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 6)
+            + "@"
+            + school.slug()
+            + ".test";
     String password = "pass-" + UUID.randomUUID();
-    var body = jakarta.json.Json.createObjectBuilder(profile)
-        .add("email", email)
-        .add("displayName", "Person " + email)
-        .add("password", password)
-        .add("roles", jakarta.json.Json.createArrayBuilder(List.of(roles)))
-        .build();
+    var body =
+        jakarta.json.Json.createObjectBuilder(profile)
+            .add("email", email)
+            .add("displayName", "Person " + email)
+            .add("password", password)
+            .add("roles", jakarta.json.Json.createArrayBuilder(List.of(roles)))
+            .build();
     Api.Response r = api.post("/api/users").token(school.adminToken()).json(body).send();
     assertEquals(201, r.status(), () -> "user creation failed: " + r);
-    return new Person(r.json().getString("id"), email, password, token(school.slug(), email, password));
+    return new Person(
+        r.json().getString("id"), email, password, token(school.slug(), email, password));
   }
 
   public String token(String tenant, String email, String password) {
-    Api.Response r = api.post("/api/auth/token").json(Api.obj("tenant", tenant, "email", email, "password", password)).send();
+    Api.Response r =
+        api.post("/api/auth/token")
+            .json(Api.obj("tenant", tenant, "email", email, "password", password))
+            .send();
     assertEquals(200, r.status(), () -> "sign-in failed for " + email + ": " + r);
     return r.json().getString("access_token");
   }
@@ -85,7 +102,14 @@ public final class Schools {
     Api.Response r =
         api.post("/api/stories")
             .token(token)
-            .json(Api.obj("title", title, "content", "Once upon a time there was " + title + ".", "difficulty", difficulty))
+            .json(
+                Api.obj(
+                    "title",
+                    title,
+                    "content",
+                    "Once upon a time there was " + title + ".",
+                    "difficulty",
+                    difficulty))
             .send();
     assertEquals(201, r.status(), () -> "story creation failed: " + r);
     return r.json();
@@ -93,7 +117,11 @@ public final class Schools {
 
   /** Publishes a story as the school's admin. */
   public void publish(School school, String storyId) {
-    Api.Response r = api.patch("/api/stories/" + storyId).token(school.adminToken()).json(Api.obj("status", "published")).send();
+    Api.Response r =
+        api.patch("/api/stories/" + storyId)
+            .token(school.adminToken())
+            .json(Api.obj("status", "published"))
+            .send();
     assertEquals(200, r.status(), () -> "publishing failed: " + r);
   }
 }

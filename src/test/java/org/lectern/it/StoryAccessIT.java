@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every role's allowed and forbidden story actions, all decided by grants and the default
- * policies: students read published stories only, teachers create and edit their own, admins all.
+ * Every role's allowed and forbidden story actions, all decided by grants and the default policies:
+ * students read published stories only, teachers create and edit their own, admins all.
  */
 class StoryAccessIT extends ApiTestBase {
 
@@ -36,7 +36,16 @@ class StoryAccessIT extends ApiTestBase {
     Api.Response r =
         api.post("/api/stories")
             .token(teacher.token())
-            .json(Api.obj("title", "The Fox", "content", "A quick brown fox.\n\nIt jumps - high.", "difficulty", "beginner", "estimatedMinutes", 5))
+            .json(
+                Api.obj(
+                    "title",
+                    "The Fox",
+                    "content",
+                    "A quick brown fox.\n\nIt jumps - high.",
+                    "difficulty",
+                    "beginner",
+                    "estimatedMinutes",
+                    5))
             .send();
     assertEquals(201, r.status(), r::toString);
     JsonObject s = r.json();
@@ -50,7 +59,10 @@ class StoryAccessIT extends ApiTestBase {
   @Test
   void studentCannotCreateStories() {
     Api.Response r =
-        api.post("/api/stories").token(student.token()).json(Api.obj("title", "Mine", "content", "x y", "difficulty", "beginner")).send();
+        api.post("/api/stories")
+            .token(student.token())
+            .json(Api.obj("title", "Mine", "content", "x y", "difficulty", "beginner"))
+            .send();
     assertEquals(403, r.status(), r::toString);
     assertEquals("access.denied", r.code());
   }
@@ -61,8 +73,11 @@ class StoryAccessIT extends ApiTestBase {
     JsonObject published = schools.story(teacher.token(), "Published tale", "beginner");
     schools.publish(school, published.getString("id"));
 
-    assertEquals(404, api.get("/api/stories/" + draft.getString("id")).token(student.token()).send().status());
-    Api.Response ok = api.get("/api/stories/" + published.getString("id")).token(student.token()).send();
+    assertEquals(
+        404,
+        api.get("/api/stories/" + draft.getString("id")).token(student.token()).send().status());
+    Api.Response ok =
+        api.get("/api/stories/" + published.getString("id")).token(student.token()).send();
     assertEquals(200, ok.status(), ok::toString);
     assertEquals("published", ok.json().getString("status"));
 
@@ -77,9 +92,12 @@ class StoryAccessIT extends ApiTestBase {
     JsonObject s = schools.story(teacher.token(), "Read only", "beginner");
     schools.publish(school, s.getString("id"));
     String path = "/api/stories/" + s.getString("id");
-    assertEquals(403, api.patch(path).token(student.token()).json(Api.obj("title", "Hacked")).send().status());
+    assertEquals(
+        403,
+        api.patch(path).token(student.token()).json(Api.obj("title", "Hacked")).send().status());
     assertEquals(403, api.delete(path).token(student.token()).send().status());
-    assertEquals("Read only", api.get(path).token(student.token()).send().json().getString("title"));
+    assertEquals(
+        "Read only", api.get(path).token(student.token()).send().json().getString("title"));
   }
 
   @Test
@@ -87,25 +105,46 @@ class StoryAccessIT extends ApiTestBase {
     JsonObject mine = schools.story(teacher.token(), "Mine", "beginner");
     JsonObject theirs = schools.story(otherTeacher.token(), "Theirs", "beginner");
 
-    Api.Response own = api.patch("/api/stories/" + mine.getString("id")).token(teacher.token()).json(Api.obj("title", "Mine, edited")).send();
+    Api.Response own =
+        api.patch("/api/stories/" + mine.getString("id"))
+            .token(teacher.token())
+            .json(Api.obj("title", "Mine, edited"))
+            .send();
     assertEquals(200, own.status(), own::toString);
     assertEquals("Mine, edited", own.json().getString("title"));
 
-    Api.Response other = api.patch("/api/stories/" + theirs.getString("id")).token(teacher.token()).json(Api.obj("title", "Taken over")).send();
+    Api.Response other =
+        api.patch("/api/stories/" + theirs.getString("id"))
+            .token(teacher.token())
+            .json(Api.obj("title", "Taken over"))
+            .send();
     assertEquals(403, other.status(), other::toString);
-    Api.Response still = api.get("/api/stories/" + theirs.getString("id")).token(otherTeacher.token()).send();
+    Api.Response still =
+        api.get("/api/stories/" + theirs.getString("id")).token(otherTeacher.token()).send();
     assertEquals("Theirs", still.json().getString("title"));
-    assertEquals(403, api.delete("/api/stories/" + theirs.getString("id")).token(teacher.token()).send().status());
+    assertEquals(
+        403,
+        api.delete("/api/stories/" + theirs.getString("id"))
+            .token(teacher.token())
+            .send()
+            .status());
   }
 
   @Test
   void teacherCannotPublishButAdminCan() {
     JsonObject s = schools.story(teacher.token(), "To publish", "beginner");
     String path = "/api/stories/" + s.getString("id");
-    Api.Response denied = api.patch(path).token(teacher.token()).json(Api.obj("status", "published")).send();
+    Api.Response denied =
+        api.patch(path).token(teacher.token()).json(Api.obj("status", "published")).send();
     assertEquals(403, denied.status(), denied::toString);
     assertEquals("draft", api.get(path).token(teacher.token()).send().json().getString("status"));
-    assertEquals(200, api.patch(path).token(school.adminToken()).json(Api.obj("status", "published")).send().status());
+    assertEquals(
+        200,
+        api.patch(path)
+            .token(school.adminToken())
+            .json(Api.obj("status", "published"))
+            .send()
+            .status());
   }
 
   @Test
@@ -115,7 +154,16 @@ class StoryAccessIT extends ApiTestBase {
     Api.Response put =
         api.put(path)
             .token(school.adminToken())
-            .json(Api.obj("title", "Replaced", "content", "one two three", "difficulty", "advanced", "storyType", "adapted"))
+            .json(
+                Api.obj(
+                    "title",
+                    "Replaced",
+                    "content",
+                    "one two three",
+                    "difficulty",
+                    "advanced",
+                    "storyType",
+                    "adapted"))
             .send();
     assertEquals(200, put.status(), put::toString);
     assertEquals(3, put.json().getInt("wordCount"));
@@ -128,7 +176,9 @@ class StoryAccessIT extends ApiTestBase {
   void softDeletedStoriesVanishFromLists() {
     JsonObject gone = schools.story(teacher.token(), "Gone", "beginner");
     schools.story(teacher.token(), "Kept", "beginner");
-    assertEquals(204, api.delete("/api/stories/" + gone.getString("id")).token(teacher.token()).send().status());
+    assertEquals(
+        204,
+        api.delete("/api/stories/" + gone.getString("id")).token(teacher.token()).send().status());
     List<JsonObject> items = api.get("/api/stories").token(school.adminToken()).send().items();
     assertEquals(1, items.size());
     assertEquals("Kept", items.get(0).getString("title"));
@@ -139,10 +189,20 @@ class StoryAccessIT extends ApiTestBase {
     JsonObject s = schools.story(teacher.token(), "Versioned", "beginner");
     String path = "/api/stories/" + s.getString("id");
     String etag = api.get(path).token(teacher.token()).send().header("ETag");
-    Api.Response first = api.patch(path).token(teacher.token()).header("If-Match", etag).json(Api.obj("title", "v1")).send();
+    Api.Response first =
+        api.patch(path)
+            .token(teacher.token())
+            .header("If-Match", etag)
+            .json(Api.obj("title", "v1"))
+            .send();
     assertEquals(200, first.status(), first::toString);
     assertTrue(!etag.equals(first.header("ETag")), "a change moves the ETag");
-    Api.Response stale = api.patch(path).token(teacher.token()).header("If-Match", etag).json(Api.obj("title", "lost update")).send();
+    Api.Response stale =
+        api.patch(path)
+            .token(teacher.token())
+            .header("If-Match", etag)
+            .json(Api.obj("title", "lost update"))
+            .send();
     assertEquals(412, stale.status(), stale::toString);
     assertEquals("v1", api.get(path).token(teacher.token()).send().json().getString("title"));
   }
@@ -151,13 +211,19 @@ class StoryAccessIT extends ApiTestBase {
   void listsPageWithAnOpaqueCursorAndFilter() {
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      created.add(schools.story(teacher.token(), "Story " + i, i % 2 == 0 ? "beginner" : "advanced").getString("id"));
+      created.add(
+          schools
+              .story(teacher.token(), "Story " + i, i % 2 == 0 ? "beginner" : "advanced")
+              .getString("id"));
     }
     Set<String> seen = new HashSet<>();
     String cursor = null;
     int pages = 0;
     do {
-      Api.Response page = api.get("/api/stories?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).token(teacher.token()).send();
+      Api.Response page =
+          api.get("/api/stories?limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+              .token(teacher.token())
+              .send();
       assertEquals(200, page.status(), page::toString);
       page.items().forEach(i -> assertTrue(seen.add(i.getString("id")), "no story twice"));
       cursor = page.json().isNull("nextCursor") ? null : page.json().getString("nextCursor");
@@ -166,11 +232,13 @@ class StoryAccessIT extends ApiTestBase {
     assertEquals(created, seen);
     assertEquals(3, pages);
 
-    Api.Response advanced = api.get("/api/stories?difficulty=advanced").token(teacher.token()).send();
+    Api.Response advanced =
+        api.get("/api/stories?difficulty=advanced").token(teacher.token()).send();
     assertEquals(2, advanced.items().size());
     assertTrue(advanced.json().isNull("nextCursor"));
     assertEquals(400, api.get("/api/stories?limit=500").token(teacher.token()).send().status());
-    assertEquals(400, api.get("/api/stories?cursor=garbage!").token(teacher.token()).send().status());
+    assertEquals(
+        400, api.get("/api/stories?cursor=garbage!").token(teacher.token()).send().status());
   }
 
   @Test
@@ -178,14 +246,29 @@ class StoryAccessIT extends ApiTestBase {
     Api.Response r =
         api.post("/api/stories")
             .token(teacher.token())
-            .json("{\"title\":\" \",\"content\":\"x\",\"difficulty\":\"impossible\",\"chemRatio\":2,\"tittle\":\"typo\"}")
+            .json(
+                "{\"title\":\" \",\"content\":\"x\",\"difficulty\":\"impossible\",\"chemRatio\":2,\"tittle\":\"typo\"}")
             .send();
     assertEquals(400, r.status(), r::toString);
     String errors = r.json().getJsonArray("errors").toString();
     assertTrue(errors.contains("tittle"), errors);
     assertTrue(errors.contains("difficulty"), errors);
-    assertEquals(400, api.post("/api/stories").token(teacher.token()).json("{\"title\": ").send().status());
-    Api.Response valid = api.post("/api/stories").token(teacher.token()).json(Api.obj("title", "Fine", "content", "x", "difficulty", "beginner", "chemRatio", jakarta.json.Json.createValue(1.5))).send();
+    assertEquals(
+        400, api.post("/api/stories").token(teacher.token()).json("{\"title\": ").send().status());
+    Api.Response valid =
+        api.post("/api/stories")
+            .token(teacher.token())
+            .json(
+                Api.obj(
+                    "title",
+                    "Fine",
+                    "content",
+                    "x",
+                    "difficulty",
+                    "beginner",
+                    "chemRatio",
+                    jakarta.json.Json.createValue(1.5)))
+            .send();
     assertEquals(400, valid.status(), valid::toString);
     assertEquals(0, api.get("/api/stories").token(teacher.token()).send().items().size());
     assertNotNull(r.json().getString("requestId"));

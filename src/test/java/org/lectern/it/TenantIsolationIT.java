@@ -61,12 +61,19 @@ class TenantIsolationIT extends ApiTestBase {
 
     for (String token : new String[] {teacherB.token(), b.adminToken()}) {
       assertEquals(404, api.get(path).token(token).send().status());
-      assertEquals(404, api.put(path).token(token).json(Api.obj("title", "x", "content", "y", "difficulty", "beginner")).send().status());
+      assertEquals(
+          404,
+          api.put(path)
+              .token(token)
+              .json(Api.obj("title", "x", "content", "y", "difficulty", "beginner"))
+              .send()
+              .status());
       assertEquals(404, api.patch(path).token(token).json(Api.obj("title", "x")).send().status());
       assertEquals(404, api.delete(path).token(token).send().status());
       assertTrue(api.get("/api/stories").token(token).send().items().isEmpty());
     }
-    org.junit.jupiter.api.Assertions.assertArrayEquals(before, row("stories", id), "nothing changed");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        before, row("stories", id), "nothing changed");
     assertEquals(200, api.get(path).token(teacherA.token()).send().status());
   }
 
@@ -75,10 +82,24 @@ class TenantIsolationIT extends ApiTestBase {
     String[] before = row("users", teacherA.id());
     String path = "/api/users/" + teacherA.id();
     assertEquals(404, api.get(path).token(b.adminToken()).send().status());
-    assertEquals(404, api.patch(path).token(b.adminToken()).json(Api.obj("displayName", "Renamed")).send().status());
-    assertEquals(404, api.put(path + "/roles").token(b.adminToken()).json(Api.obj("roles", java.util.List.of("admin"))).send().status());
+    assertEquals(
+        404,
+        api.patch(path)
+            .token(b.adminToken())
+            .json(Api.obj("displayName", "Renamed"))
+            .send()
+            .status());
+    assertEquals(
+        404,
+        api.put(path + "/roles")
+            .token(b.adminToken())
+            .json(Api.obj("roles", java.util.List.of("admin")))
+            .send()
+            .status());
     assertEquals(404, api.delete(path).token(b.adminToken()).send().status());
-    assertTrue(api.get("/api/users").token(b.adminToken()).send().items().stream().noneMatch(u -> u.getString("id").equals(teacherA.id())));
+    assertTrue(
+        api.get("/api/users").token(b.adminToken()).send().items().stream()
+            .noneMatch(u -> u.getString("id").equals(teacherA.id())));
     org.junit.jupiter.api.Assertions.assertArrayEquals(before, row("users", teacherA.id()));
     assertEquals(200, api.get("/api/me").token(teacherA.token()).send().status());
   }
@@ -87,26 +108,54 @@ class TenantIsolationIT extends ApiTestBase {
   void rolesAndPoliciesOfAnotherSchoolAreInvisible() {
     JsonObject roleA = api.get("/api/roles").token(a.adminToken()).send().items().get(0);
     JsonObject policyA = api.get("/api/policies").token(a.adminToken()).send().items().get(0);
-    assertEquals(404, api.get("/api/roles/" + roleA.getString("id")).token(b.adminToken()).send().status());
-    assertEquals(404, api.delete("/api/roles/" + roleA.getString("id")).token(b.adminToken()).send().status());
-    assertEquals(404, api.get("/api/policies/" + policyA.getString("id")).token(b.adminToken()).send().status());
-    assertEquals(404, api.delete("/api/policies/" + policyA.getString("id")).token(b.adminToken()).send().status());
-    assertEquals(200, api.get("/api/policies/" + policyA.getString("id")).token(a.adminToken()).send().status());
+    assertEquals(
+        404, api.get("/api/roles/" + roleA.getString("id")).token(b.adminToken()).send().status());
+    assertEquals(
+        404,
+        api.delete("/api/roles/" + roleA.getString("id")).token(b.adminToken()).send().status());
+    assertEquals(
+        404,
+        api.get("/api/policies/" + policyA.getString("id")).token(b.adminToken()).send().status());
+    assertEquals(
+        404,
+        api.delete("/api/policies/" + policyA.getString("id"))
+            .token(b.adminToken())
+            .send()
+            .status());
+    assertEquals(
+        200,
+        api.get("/api/policies/" + policyA.getString("id")).token(a.adminToken()).send().status());
   }
 
   @Test
   void aSchoolsTokenCannotNameAnotherSchool() {
-    Api.Response r = api.get("/api/stories").token(teacherB.token()).header("X-Tenant-Id", a.id()).send();
+    Api.Response r =
+        api.get("/api/stories").token(teacherB.token()).header("X-Tenant-Id", a.id()).send();
     assertEquals(403, r.status(), r::toString);
   }
 
   @Test
   void superAdminActsInASchoolOnlyByNamingIt() {
     JsonObject story = schools.story(teacherA.token(), "Seen by root", "beginner");
-    assertEquals(404, api.get("/api/stories/" + story.getString("id")).token(schools.rootToken()).send().status());
-    Api.Response named = api.get("/api/stories/" + story.getString("id")).token(schools.rootToken()).header("X-Tenant-Id", a.slug()).send();
+    assertEquals(
+        404,
+        api.get("/api/stories/" + story.getString("id"))
+            .token(schools.rootToken())
+            .send()
+            .status());
+    Api.Response named =
+        api.get("/api/stories/" + story.getString("id"))
+            .token(schools.rootToken())
+            .header("X-Tenant-Id", a.slug())
+            .send();
     assertEquals(200, named.status(), named::toString);
-    assertEquals(404, api.get("/api/stories/" + story.getString("id")).token(schools.rootToken()).header("X-Tenant-Id", b.id()).send().status());
+    assertEquals(
+        404,
+        api.get("/api/stories/" + story.getString("id"))
+            .token(schools.rootToken())
+            .header("X-Tenant-Id", b.id())
+            .send()
+            .status());
   }
 
   @Test
@@ -114,12 +163,34 @@ class TenantIsolationIT extends ApiTestBase {
     String email = "shared-" + UUID.randomUUID().toString().substring(0, 6) + "@family.test";
     for (Schools.School s : new Schools.School[] {a, b}) {
       Api.Response r =
-          api.post("/api/users").token(s.adminToken())
-              .json(Api.obj("email", email, "displayName", "Shared", "password", "shared-password-1", "roles", java.util.List.of("student")))
+          api.post("/api/users")
+              .token(s.adminToken())
+              .json(
+                  Api.obj(
+                      "email",
+                      email,
+                      "displayName",
+                      "Shared",
+                      "password",
+                      "shared-password-1",
+                      "roles",
+                      java.util.List.of("student")))
               .send();
       assertEquals(201, r.status(), r::toString);
     }
-    assertEquals(409, api.post("/api/users").token(a.adminToken())
-        .json(Api.obj("email", email.toUpperCase(), "displayName", "Dup", "password", "shared-password-1")).send().status());
+    assertEquals(
+        409,
+        api.post("/api/users")
+            .token(a.adminToken())
+            .json(
+                Api.obj(
+                    "email",
+                    email.toUpperCase(),
+                    "displayName",
+                    "Dup",
+                    "password",
+                    "shared-password-1"))
+            .send()
+            .status());
   }
 }

@@ -21,7 +21,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
 public class TestDatabase implements LauncherSessionListener {
 
   private static final Logger LOG = Logger.getLogger(TestDatabase.class.getName());
-  private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+  private static final String DEFAULT_SERVER =
+      "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
   private PostgreSQLContainer<?> container;
   private String serverUrl;
@@ -34,7 +35,9 @@ public class TestDatabase implements LauncherSessionListener {
     }
     String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     System.setProperty("lectern.it.admin.password", "it-admin-" + suffix + "-pass");
-    System.setProperty("lectern.it.dataDir", System.getProperty("lectern.it.workDir", "target/it") + "/data-" + suffix);
+    System.setProperty(
+        "lectern.it.dataDir",
+        System.getProperty("lectern.it.workDir", "target/it") + "/data-" + suffix);
     if (dockerAnswers()) {
       container = new PostgreSQLContainer<>("postgres:16-alpine");
       container.start();
@@ -48,8 +51,12 @@ public class TestDatabase implements LauncherSessionListener {
       st.execute("CREATE DATABASE " + database);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Integration tests need PostgreSQL: no Docker engine answered and " + serverUrl
-              + " refused (" + e.getMessage() + "). Set LECTERN_TEST_DB_URL.", e);
+          "Integration tests need PostgreSQL: no Docker engine answered and "
+              + serverUrl
+              + " refused ("
+              + e.getMessage()
+              + "). Set LECTERN_TEST_DB_URL.",
+          e);
     }
     String url = withDatabase(serverUrl, database);
     publish(url, userOf(serverUrl), passwordOf(serverUrl));
