@@ -69,4 +69,69 @@ class ApiConventionsIT extends ApiTestBase {
     assertEquals(200, r.status());
     assertTrue(r.body().contains("/api/stories"), "stories are documented");
   }
+
+  @Test
+  void aRetriedPostWithTheSameIdempotencyKeyCreatesOnce() {
+    Schools.School school = schools.newSchool();
+    var body = Api.obj("title", "Once", "content", "only once", "difficulty", "beginner");
+    Api.Response first =
+        api.post("/api/stories")
+            .token(school.adminToken())
+            .header("Idempotency-Key", "k-1")
+            .json(body)
+            .send();
+    Api.Response retry =
+        api.post("/api/stories")
+            .token(school.adminToken())
+            .header("Idempotency-Key", "k-1")
+            .json(body)
+            .send();
+    assertEquals(201, first.status(), first::toString);
+    assertEquals(201, retry.status(), retry::toString);
+    assertEquals("true", retry.header("Idempotent-Replayed"));
+    assertEquals(first.json().getString("id"), retry.json().getString("id"));
+    assertEquals(first.header("Location"), retry.header("Location"));
+    assertEquals(1, api.get("/api/stories").token(school.adminToken()).send().items().size());
+
+    Api.Response reused =
+        api.post("/api/stories")
+            .token(school.adminToken())
+            .header("Idempotency-Key", "k-1")
+            .json(Api.obj("title", "Other", "content", "x", "difficulty", "beginner"))
+            .send();
+    assertEquals(409, reused.status(), reused::toString);
+    assertEquals("idempotency.key-reused", reused.code());
+
+    Api.Response fresh =
+        api.post("/api/stories")
+            .token(school.adminToken())
+            .header("Idempotency-Key", "k-2")
+            .json(body)
+            .send();
+    assertEquals(201, fresh.status());
+    assertEquals(2, api.get("/api/stories").token(school.adminToken()).send().items().size());
+  }
+
+  @Test
+  void idempotencyKeysBelongToTheirCaller() {
+    Schools.School a = schools.newSchool();
+    Schools.School b = schools.newSchool();
+    var body = Api.obj("title", "Mine", "content", "x", "difficulty", "beginner");
+    Api.Response inA =
+        api.post("/api/stories")
+            .token(a.adminToken())
+            .header("Idempotency-Key", "shared")
+            .json(body)
+            .send();
+    Api.Response inB =
+        api.post("/api/stories")
+            .token(b.adminToken())
+            .header("Idempotency-Key", "shared")
+            .json(body)
+            .send();
+    assertEquals(201, inB.status(), inB::toString);
+    assertEquals(null, inB.header("Idempotent-Replayed"));
+    assertTrue(
+        !inA.json().getString("id").equals(inB.json().getString("id")), "no replay across schools");
+  }
 }
