@@ -8,7 +8,7 @@ CREATE TABLE users (
     password_hash       varchar(512) NOT NULL,
     is_active           boolean      NOT NULL DEFAULT true,
     grade_level         varchar(50),
-    preferred_language  varchar(10)  NOT NULL DEFAULT 'en',
+    preferred_language  varchar(35)  NOT NULL DEFAULT 'en',
     reading_level       varchar(50),
     interests           text[]       NOT NULL DEFAULT '{}',
     last_active_at      timestamptz,

@@ -40,13 +40,17 @@ public class StoryResource {
 
   @GET
   public Page<StorySummary> list(
-      @QueryParam("status") Story.Status status,
-      @QueryParam("difficulty") Story.Difficulty difficulty,
-      @QueryParam("storyType") Story.StoryType storyType,
+      @QueryParam("status") String status,
+      @QueryParam("difficulty") String difficulty,
+      @QueryParam("storyType") String storyType,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit) {
-    return stories.list(
-        new StoryService.Filter(status, difficulty, storyType), cursor, Page.limit(limit));
+      @QueryParam("limit") String limit) {
+    var filter =
+        new StoryService.Filter(
+            Page.option(Story.Status.class, "status", status),
+            Page.option(Story.Difficulty.class, "difficulty", difficulty),
+            Page.option(Story.StoryType.class, "storyType", storyType));
+    return stories.list(filter, cursor, Page.limit(limit));
   }
 
   @POST

@@ -81,7 +81,7 @@ public final class IdentityResources {
 
     @GET
     public Page<UserView> list(
-        @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
       return users.list(cursor, Page.limit(limit));
     }
 

@@ -11,14 +11,37 @@ public record Page<T>(List<T> items, String nextCursor) {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
 
-  /** The limit a client asked for, checked: absent means the default, out of range is a 400. */
-  public static int limit(Integer requested) {
-    if (requested == null) {
+  /**
+   * The {@code ?limit=} a client asked for, checked: absent means the default; anything but a
+   * whole number from 1 to 100 is a 400 (taken as text, since JAX-RS would answer a 404 for a
+   * parameter it cannot convert).
+   */
+  public static int limit(String requested) {
+    if (requested == null || requested.isBlank()) {
       return DEFAULT_LIMIT;
     }
-    if (requested < 1 || requested > MAX_LIMIT) {
-      throw LecternException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+    try {
+      int limit = Integer.parseInt(requested.trim());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
     }
-    return requested;
+    throw LecternException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+  }
+
+  /** A query parameter naming an enum constant; absent is null, an unknown name is a 400. */
+  public static <E extends Enum<E>> E option(Class<E> type, String parameter, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(value.trim())) {
+        return e;
+      }
+    }
+    List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    throw LecternException.invalid(parameter, "must be one of " + String.join(", ", names));
   }
 }

@@ -41,7 +41,7 @@ public class PlatformTenantResource {
 
   @GET
   public Page<TenantView> list(
-      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     return tenants.list(cursor, Page.limit(limit));
   }
 

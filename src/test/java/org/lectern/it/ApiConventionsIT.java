@@ -68,6 +68,7 @@ class ApiConventionsIT extends ApiTestBase {
     Api.Response r = api.get("/openapi").header("Accept", "application/json").send();
     assertEquals(200, r.status());
     assertTrue(r.body().contains("/api/stories"), "stories are documented");
+    assertTrue(r.body().contains("/api/platform/tenants"), "provisioning is documented");
   }
 
   @Test

@@ -237,6 +237,10 @@ class StoryAccessIT extends ApiTestBase {
     assertEquals(2, advanced.items().size());
     assertTrue(advanced.json().isNull("nextCursor"));
     assertEquals(400, api.get("/api/stories?limit=500").token(teacher.token()).send().status());
+    assertEquals(400, api.get("/api/stories?limit=ten").token(teacher.token()).send().status());
+    Api.Response badFilter = api.get("/api/stories?status=lost").token(teacher.token()).send();
+    assertEquals(400, badFilter.status(), badFilter::toString);
+    assertTrue(badFilter.json().getJsonArray("errors").toString().contains("status"));
     assertEquals(
         400, api.get("/api/stories?cursor=garbage!").token(teacher.token()).send().status());
   }
