@@ -13,6 +13,7 @@ import org.lectern.access.AccessDtos.PolicyRequest;
 import org.lectern.access.AccessDtos.PolicyView;
 import org.lectern.access.condition.ConditionParser;
 import org.lectern.access.condition.ConditionSyntaxException;
+import org.lectern.platform.ETags;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -72,7 +73,7 @@ public class PolicyService {
   public PolicyView update(UUID id, PolicyRequest request, Long ifMatch) {
     access.require("policy", "manage");
     ResourcePolicy p = find(id);
-    RoleService.checkVersion(ifMatch, p.version());
+    ETags.requireMatch(ifMatch, p.version());
     p.apply(definition(request));
     tem.get().flush();
     roles.bumpPolicyVersion();

@@ -12,13 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.lectern.platform.Ids;
 import org.lectern.platform.JsonbConverter;
 import org.lectern.platform.TextArrayConverter;
-import org.lectern.tenancy.TenantEntityManager;
+import org.lectern.tenancy.TenantScoped;
 
 /**
  * A tenant's ABAC rule: when its JSON conditions hold for the caller ({@code user.*}) and the
@@ -26,12 +23,7 @@ import org.lectern.tenancy.TenantEntityManager;
  */
 @Entity
 @Table(name = "resource_policies")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = TenantEntityManager.TENANT_PROPERTY,
-    primaryKey = true)
-public class ResourcePolicy {
+public class ResourcePolicy extends TenantScoped {
 
   /** allow or deny. */
   public enum Effect {

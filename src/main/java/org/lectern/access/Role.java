@@ -7,12 +7,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
-import org.lectern.tenancy.TenantEntityManager;
+import org.lectern.tenancy.TenantScoped;
 
 /**
  * A tenant's role. The system roles (admin, teacher, student) exist in every tenant and cannot be
@@ -20,12 +17,7 @@ import org.lectern.tenancy.TenantEntityManager;
  */
 @Entity
 @Table(name = "roles")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = TenantEntityManager.TENANT_PROPERTY,
-    primaryKey = true)
-public class Role {
+public class Role extends TenantScoped {
 
   @Id private UUID id;
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.lectern.access.AccessDtos.Permission;
 import org.lectern.access.AccessDtos.RoleView;
+import org.lectern.platform.ETags;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.TenantEntityManager;
@@ -97,7 +98,7 @@ public class RoleService {
   public RoleView update(UUID id, AccessDtos.RoleUpdate request, Long ifMatch) {
     access.require("role", "manage");
     Role role = find(id);
-    checkVersion(ifMatch, role.version());
+    ETags.requireMatch(ifMatch, role.version());
     role.describe(request.description());
     tem.get().flush();
     replaceGrants(role, request.grants());
@@ -270,14 +271,5 @@ public class RoleService {
 
   private static RoleView view(Role r, List<Permission> grants) {
     return new RoleView(r.id(), r.name(), r.description(), r.isSystem(), grants, r.version());
-  }
-
-  static void checkVersion(Long ifMatch, long current) {
-    if (ifMatch != null && ifMatch != current) {
-      throw new LecternException(
-          412,
-          "resource.stale",
-          "It changed since you read it (version " + current + "); reload and retry.");
-    }
   }
 }

@@ -1,19 +1,22 @@
 package org.lectern.access;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.casbin.jcasbin.main.SyncedEnforcer;
 import org.casbin.jcasbin.model.Model;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lectern.access.condition.Condition;
 import org.lectern.access.condition.ConditionParser;
 import org.lectern.tenancy.TenantEntityManager;
@@ -36,7 +39,25 @@ public class TenantEnforcers {
 
   private record Compiled(long version, SyncedEnforcer enforcer) {}
 
-  private final ConcurrentHashMap<UUID, Compiled> cache = new ConcurrentHashMap<>();
+  /** Enforcers of the most recently active tenants; others are rebuilt on their next request. */
+  @Inject
+  @ConfigProperty(name = "lectern.access.cached-tenants", defaultValue = "2000")
+  int cachedTenants;
+
+  private Map<UUID, Compiled> cache;
+
+  @PostConstruct
+  void init() {
+    int capacity = cachedTenants;
+    cache =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<UUID, Compiled> eldest) {
+                return size() > capacity;
+              }
+            });
+  }
 
   SyncedEnforcer forTenant(UUID tenantId, long version) {
     Compiled c = cache.get(tenantId);

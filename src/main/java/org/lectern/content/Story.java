@@ -13,12 +13,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.lectern.platform.Ids;
 import org.lectern.platform.NullableUuidConverter;
-import org.lectern.tenancy.TenantEntityManager;
+import org.lectern.tenancy.TenantScoped;
 
 /**
  * A story (schema-guide.md, "Story Embedding System"). Its word count is derived from the content
@@ -26,12 +23,7 @@ import org.lectern.tenancy.TenantEntityManager;
  */
 @Entity
 @Table(name = "stories")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = TenantEntityManager.TENANT_PROPERTY,
-    primaryKey = true)
-public class Story {
+public class Story extends TenantScoped {
 
   /** Where a story came from. */
   public enum StoryType {

@@ -14,6 +14,7 @@ import org.lectern.content.StoryDtos.StorySummary;
 import org.lectern.content.StoryDtos.StoryView;
 import org.lectern.identity.Caller;
 import org.lectern.platform.Cursor;
+import org.lectern.platform.ETags;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -141,12 +142,7 @@ public class StoryService {
   private Story editable(UUID id, Long ifMatch) {
     Story story = visible(id);
     access.require(RESOURCE, "update", story.attributes());
-    if (ifMatch != null && ifMatch != story.version()) {
-      throw new LecternException(
-          412,
-          "resource.stale",
-          "The story changed since you read it (version " + story.version() + ").");
-    }
+    ETags.requireMatch(ifMatch, story.version());
     return story;
   }
 

@@ -59,11 +59,6 @@ public class Caller {
     return Collections.unmodifiableMap(attributes);
   }
 
-  /** For start-up work (manifests) done on the platform's behalf, outside any request. */
-  public void actAsSystem() {
-    establish(Kind.PLATFORM, new UUID(0, 0), "system", List.of("super_admin"));
-  }
-
   public boolean isAuthenticated() {
     return kind != null;
   }

@@ -10,12 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.lectern.platform.Ids;
 import org.lectern.platform.TextArrayConverter;
-import org.lectern.tenancy.TenantEntityManager;
+import org.lectern.tenancy.TenantScoped;
 
 /**
  * A person of a school: admin, teacher or student (roles live in {@code org.lectern.access}). The
@@ -23,12 +20,7 @@ import org.lectern.tenancy.TenantEntityManager;
  */
 @Entity
 @Table(name = "users")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = TenantEntityManager.TENANT_PROPERTY,
-    primaryKey = true)
-public class User {
+public class User extends TenantScoped {
 
   @Id private UUID id;
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.lectern.identity.IdentityDtos.UserCreate;
 import org.lectern.identity.IdentityDtos.UserUpdate;
 import org.lectern.identity.IdentityDtos.UserView;
 import org.lectern.platform.Cursor;
+import org.lectern.platform.ETags;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -70,17 +70,16 @@ public class UserService {
     if (after != null) {
       q.setParameter("at", after.createdAt()).setParameter("id", after.id());
     }
-    List<User> rows = q.setMaxResults(limit + 1).getResultList();
-    List<User> page = rows.subList(0, Math.min(limit, rows.size()));
-    Map<UUID, List<String>> roleMap = roles.roleNames(page.stream().map(User::id).toList());
-    List<UserView> items = new ArrayList<>();
-    page.forEach(u -> items.add(UserView.of(u, roleMap.getOrDefault(u.id(), List.of()))));
-    String next =
-        rows.size() > limit
-            ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id())
-                .encode()
-            : null;
-    return new Page<>(items, next);
+    return Page.of(
+        q.setMaxResults(limit + 1).getResultList(),
+        limit,
+        u -> new Cursor(u.createdAt(), u.id()),
+        page -> {
+          Map<UUID, List<String>> roleMap = roles.roleNames(page.stream().map(User::id).toList());
+          return page.stream()
+              .map(u -> UserView.of(u, roleMap.getOrDefault(u.id(), List.of())))
+              .toList();
+        });
   }
 
   public UserView get(UUID id) {
@@ -92,7 +91,7 @@ public class UserService {
   public UserView update(UUID id, UserUpdate request, Long ifMatch) {
     access.require("user", "update");
     User user = find(id);
-    checkVersion(ifMatch, user.version());
+    ETags.requireMatch(ifMatch, user.version());
     user.updateProfile(
         new UserProfile(
             request.displayName(),
@@ -141,14 +140,5 @@ public class UserService {
 
   private User find(UUID id) {
     return accounts.user(id).orElseThrow(() -> LecternException.notFound("user"));
-  }
-
-  private static void checkVersion(Long ifMatch, long current) {
-    if (ifMatch != null && ifMatch != current) {
-      throw new LecternException(
-          412,
-          "resource.stale",
-          "It changed since you read it (version " + current + "); reload and retry.");
-    }
   }
 }

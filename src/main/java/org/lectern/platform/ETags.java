@@ -11,6 +11,19 @@ public final class ETags {
     return new EntityTag(Long.toString(version));
   }
 
+  /**
+   * 412 when the client's {@code If-Match} names another version than the current one: it read
+   * something that has changed since, and would otherwise overwrite that change unseen.
+   */
+  public static void requireMatch(Long ifMatch, long current) {
+    if (ifMatch != null && ifMatch != current) {
+      throw new LecternException(
+          412,
+          "resource.stale",
+          "It changed since you read it (now version " + current + "); reload and retry.");
+    }
+  }
+
   /** The version named by an {@code If-Match} header; null when absent or "*". */
   public static Long ifMatch(String header) {
     if (header == null || header.isBlank() || header.trim().equals("*")) {

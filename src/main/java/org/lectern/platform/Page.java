@@ -12,9 +12,24 @@ public record Page<T>(List<T> items, String nextCursor) {
   public static final int MAX_LIMIT = 100;
 
   /**
-   * The {@code ?limit=} a client asked for, checked: absent means the default; anything but a
-   * whole number from 1 to 100 is a 400 (taken as text, since JAX-RS would answer a 404 for a
-   * parameter it cannot convert).
+   * A page from rows read with {@code limit + 1}: the extra row only tells that more exist, and the
+   * cursor is the position of the last row handed out.
+   */
+  public static <E, T> Page<T> of(
+      List<E> rowsPlusOne,
+      int limit,
+      java.util.function.Function<E, Cursor> position,
+      java.util.function.Function<List<E>, List<T>> toItems) {
+    List<E> rows = rowsPlusOne.subList(0, Math.min(limit, rowsPlusOne.size()));
+    String next =
+        rowsPlusOne.size() > limit ? position.apply(rows.get(rows.size() - 1)).encode() : null;
+    return new Page<>(toItems.apply(rows), next);
+  }
+
+  /**
+   * The {@code ?limit=} a client asked for, checked: absent means the default; anything but a whole
+   * number from 1 to 100 is a 400 (taken as text, since JAX-RS would answer a 404 for a parameter
+   * it cannot convert).
    */
   public static int limit(String requested) {
     if (requested == null || requested.isBlank()) {

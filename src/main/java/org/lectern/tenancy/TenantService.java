@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.lectern.platform.Cursor;
@@ -62,14 +61,11 @@ public class TenantService {
     if (after != null) {
       q.setParameter("at", after.createdAt()).setParameter("id", after.id());
     }
-    List<Tenant> rows = q.setMaxResults(limit + 1).getResultList();
-    List<Tenant> page = rows.subList(0, Math.min(limit, rows.size()));
-    String next =
-        rows.size() > limit
-            ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id())
-                .encode()
-            : null;
-    return new Page<>(page.stream().map(TenantView::of).toList(), next);
+    return Page.of(
+        q.setMaxResults(limit + 1).getResultList(),
+        limit,
+        t -> new Cursor(t.createdAt(), t.id()),
+        page -> page.stream().map(TenantView::of).toList());
   }
 
   public TenantView get(UUID id) {
