@@ -26,17 +26,7 @@ class AuthIT extends ApiTestBase {
   void tokenCarriesTheMicroProfileJwtClaims() {
     Schools.School school = schools.newSchool();
     Schools.Person teacher = schools.person(school, "teacher");
-    Api.Response r =
-        api.post("/api/auth/token")
-            .json(
-                Api.obj(
-                    "tenant",
-                    school.slug(),
-                    "email",
-                    teacher.email(),
-                    "password",
-                    teacher.password()))
-            .send();
+    Api.Response r = schools.signIn(school.slug(), teacher.email(), teacher.password());
     assertEquals(200, r.status());
     assertEquals("Bearer", r.json().getString("token_type"));
     assertTrue(r.json().getInt("expires_in") > 0);
@@ -55,22 +45,9 @@ class AuthIT extends ApiTestBase {
   void wrongTenantEmailOrPasswordAllLookTheSame() {
     Schools.School school = schools.newSchool();
     Schools.Person p = schools.person(school, "student");
-    Api.Response badPassword =
-        api.post("/api/auth/token")
-            .json(
-                Api.obj(
-                    "tenant", school.slug(), "email", p.email(), "password", "wrong-password-1"))
-            .send();
-    Api.Response badEmail =
-        api.post("/api/auth/token")
-            .json(
-                Api.obj(
-                    "tenant", school.slug(), "email", "nobody@x.test", "password", p.password()))
-            .send();
-    Api.Response badTenant =
-        api.post("/api/auth/token")
-            .json(Api.obj("tenant", "no-such-school", "email", p.email(), "password", p.password()))
-            .send();
+    Api.Response badPassword = schools.signIn(school.slug(), p.email(), "wrong-password-1");
+    Api.Response badEmail = schools.signIn(school.slug(), "nobody@x.test", p.password());
+    Api.Response badTenant = schools.signIn("no-such-school", p.email(), p.password());
     for (Api.Response r : new Api.Response[] {badPassword, badEmail, badTenant}) {
       assertEquals(401, r.status(), r::toString);
       assertEquals("auth.invalid-credentials", r.code());
@@ -87,10 +64,7 @@ class AuthIT extends ApiTestBase {
     for (int i = 0; i < 5; i++) {
       assertEquals(401, api.post("/api/auth/token").json(wrong).send().status());
     }
-    Api.Response throttled =
-        api.post("/api/auth/token")
-            .json(Api.obj("tenant", school.slug(), "email", p.email(), "password", p.password()))
-            .send();
+    Api.Response throttled = schools.signIn(school.slug(), p.email(), p.password());
     assertEquals(429, throttled.status(), throttled::toString);
     assertNotNull(throttled.header("Retry-After"));
   }
@@ -104,19 +78,7 @@ class AuthIT extends ApiTestBase {
         204, api.delete("/api/users/" + teacher.id()).token(school.adminToken()).send().status());
     Api.Response r = api.get("/api/me").token(teacher.token()).send();
     assertEquals(401, r.status(), r::toString);
-    assertEquals(
-        401,
-        api.post("/api/auth/token")
-            .json(
-                Api.obj(
-                    "tenant",
-                    school.slug(),
-                    "email",
-                    teacher.email(),
-                    "password",
-                    teacher.password()))
-            .send()
-            .status());
+    assertEquals(401, schools.signIn(school.slug(), teacher.email(), teacher.password()).status());
   }
 
   @Test

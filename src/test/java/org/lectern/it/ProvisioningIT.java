@@ -60,19 +60,7 @@ class ProvisioningIT extends ApiTestBase {
             .send();
     assertEquals(409, r.status(), r::toString);
     assertEquals("tenant.slug-taken", r.code());
-    assertEquals(
-        401,
-        api.post("/api/auth/token")
-            .json(
-                Api.obj(
-                    "tenant",
-                    school.slug(),
-                    "email",
-                    "other@x.test",
-                    "password",
-                    "a-long-password-1"))
-            .send()
-            .status());
+    assertEquals(401, schools.signIn(school.slug(), "other@x.test", "a-long-password-1").status());
   }
 
   @Test
@@ -118,17 +106,7 @@ class ProvisioningIT extends ApiTestBase {
     assertEquals(403, blocked.status(), blocked::toString);
     assertEquals("tenant.suspended", blocked.code());
     assertEquals(403, api.get("/api/me").token(school.adminToken()).send().status());
-    Api.Response login =
-        api.post("/api/auth/token")
-            .json(
-                Api.obj(
-                    "tenant",
-                    school.slug(),
-                    "email",
-                    teacher.email(),
-                    "password",
-                    teacher.password()))
-            .send();
+    Api.Response login = schools.signIn(school.slug(), teacher.email(), teacher.password());
     assertEquals(403, login.status(), login::toString);
 
     assertEquals(

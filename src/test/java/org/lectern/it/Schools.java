@@ -88,11 +88,15 @@ public final class Schools {
         r.json().getString("id"), email, password, token(school.slug(), email, password));
   }
 
+  /** A sign-in attempt, whatever its answer. */
+  public Api.Response signIn(String tenant, String email, String password) {
+    return api.post("/api/auth/token")
+        .json(Api.obj("tenant", tenant, "email", email, "password", password))
+        .send();
+  }
+
   public String token(String tenant, String email, String password) {
-    Api.Response r =
-        api.post("/api/auth/token")
-            .json(Api.obj("tenant", tenant, "email", email, "password", password))
-            .send();
+    Api.Response r = signIn(tenant, email, password);
     assertEquals(200, r.status(), () -> "sign-in failed for " + email + ": " + r);
     return r.json().getString("access_token");
   }
