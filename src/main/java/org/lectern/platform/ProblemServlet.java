@@ -22,6 +22,7 @@ public class ProblemServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    String requestId = RequestIds.ensure(req, res);
     Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 404;
     Object error = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -30,7 +31,7 @@ public class ProblemServlet extends HttpServlet {
       if (status < 500) {
         status = 500;
       }
-      LOG.log(Level.SEVERE, "Unhandled error in request " + RequestIds.of(req), t);
+      LOG.log(Level.SEVERE, "Unhandled error in request " + requestId, t);
     } else if (status == 413) {
       detail = "The request body is too large.";
     }
@@ -42,7 +43,6 @@ public class ProblemServlet extends HttpServlet {
     res.setCharacterEncoding("UTF-8");
     res.getWriter()
         .write(
-            Problems.of(status, Problems.codeFor(status), detail, List.of(), RequestIds.of(req))
-                .toString());
+            Problems.of(status, Problems.codeFor(status), detail, List.of(), requestId).toString());
   }
 }

@@ -27,17 +27,7 @@ public class RequestIds implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) req;
-    String id = (String) http.getAttribute(ATTRIBUTE);
-    if (id == null) {
-      String offered = http.getHeader(HEADER);
-      id =
-          offered != null && SANE.matcher(offered).matches()
-              ? offered
-              : UUID.randomUUID().toString();
-      http.setAttribute(ATTRIBUTE, id);
-    }
-    ((HttpServletResponse) res).setHeader(HEADER, id);
+    String id = ensure((HttpServletRequest) req, (HttpServletResponse) res);
     String previous = CURRENT.get();
     CURRENT.set(id);
     try {
@@ -45,6 +35,24 @@ public class RequestIds implements Filter {
     } finally {
       CURRENT.set(previous);
     }
+  }
+
+  /**
+   * The request's id, made now if nothing made it yet (the container answers some requests, such as
+   * a rejected token, before any filter runs), and set on the response.
+   */
+  public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+    String id = (String) request.getAttribute(ATTRIBUTE);
+    if (id == null) {
+      String offered = request.getHeader(HEADER);
+      id =
+          offered != null && SANE.matcher(offered).matches()
+              ? offered
+              : UUID.randomUUID().toString();
+      request.setAttribute(ATTRIBUTE, id);
+    }
+    response.setHeader(HEADER, id);
+    return id;
   }
 
   /** The id of the request this thread serves, or null outside a request. */

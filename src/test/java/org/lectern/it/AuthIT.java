@@ -101,8 +101,9 @@ class AuthIT extends ApiTestBase {
             + parts[1]
             + "."
             + Base64.getUrlEncoder().withoutPadding().encodeToString(sig.sign());
-    Api.Response r = api.get("/api/me").token(forged).send();
+    Api.Response r = api.get("/api/me").token(forged).header("X-Request-Id", "forged-1").send();
     assertEquals(401, r.status(), r::toString);
+    assertEquals("forged-1", r.header("X-Request-Id"), "even the container's own 401 has the id");
     assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
     assertEquals(401, api.get("/api/me").token("not.a.token").send().status());
   }
