@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is sane, else a new one. It
- * is echoed on every response, put in problem documents and in the log lines the request causes.
+ * is echoed on every response, put in problem documents, and in every log line the request causes
+ * (through the thread name, which the server's log format prints).
  */
 @WebFilter(filterName = "request-id", urlPatterns = "/*", asyncSupported = true)
 public class RequestIds implements Filter {
@@ -30,9 +31,15 @@ public class RequestIds implements Filter {
     String id = ensure((HttpServletRequest) req, (HttpServletResponse) res);
     String previous = CURRENT.get();
     CURRENT.set(id);
+    // The server's log format prints the thread name on every line, so every line logged while
+    // serving this request (ours, the server's, EclipseLink's) carries the request id.
+    Thread thread = Thread.currentThread();
+    String threadName = thread.getName();
+    thread.setName(threadName + " requestId=" + id);
     try {
       chain.doFilter(req, res);
     } finally {
+      thread.setName(threadName);
       CURRENT.set(previous);
     }
   }
