@@ -29,6 +29,7 @@ import org.lectern.tenancy.TenantEntityManager;
 public class StoryService {
 
   static final String RESOURCE = "story";
+  static final int MAX_SCAN = 1000;
 
   /** Filters of the story list; null means any. */
   public record Filter(
@@ -82,24 +83,27 @@ public class StoryService {
 
   /**
    * Newest first, only what the caller may read. Rows are read in keyset batches and filtered by
-   * the access rules, so a page is full whenever enough visible stories exist; the cursor names the
-   * last row examined, which keeps paging exact even when rows in between are hidden.
+   * the access rules; the cursor names the last row examined, which keeps paging exact even when
+   * rows in between are hidden. One request examines at most {@value #MAX_SCAN} rows, so a caller
+   * who may see few of many stories gets a short page with a cursor rather than a slow answer.
    */
   public Page<StorySummary> list(Filter filter, String cursor, int limit) {
     Cursor after = cursor == null ? null : Cursor.decode(cursor);
     int batch = Math.max(limit * 2, 50);
     List<StorySummary> items = new ArrayList<>();
+    int scanned = 0;
     while (true) {
       List<Story> rows = batch(filter, after, batch);
       for (int i = 0; i < rows.size(); i++) {
         Story s = rows.get(i);
         after = new Cursor(s.createdAt(), s.id());
+        scanned++;
         if (access.can(RESOURCE, "read", s.attributes())) {
           items.add(StorySummary.of(s));
-          if (items.size() == limit) {
-            boolean more = i < rows.size() - 1 || rows.size() == batch;
-            return new Page<>(items, more ? after.encode() : null);
-          }
+        }
+        boolean more = i < rows.size() - 1 || rows.size() == batch;
+        if (items.size() == limit || (scanned >= MAX_SCAN && more)) {
+          return new Page<>(items, more ? after.encode() : null);
         }
       }
       if (rows.size() < batch) {
