@@ -43,11 +43,6 @@ public class AccessControl {
         subject, domain, resource, action, new Attributes(user, resourceAttributes));
   }
 
-  /** A resource-type-level action (create, list): no object attributes yet. */
-  public boolean can(String resource, String action) {
-    return can(resource, action, Map.of());
-  }
-
   /** 403 unless allowed. */
   public void require(String resource, String action, Map<String, ?> resourceAttributes) {
     if (!can(resource, action, resourceAttributes)) {

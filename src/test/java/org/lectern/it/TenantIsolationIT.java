@@ -96,7 +96,21 @@ class TenantIsolationIT extends ApiTestBase {
             .json(Api.obj("roles", java.util.List.of("admin")))
             .send()
             .status());
+    assertEquals(404, api.get(path + "/permissions").token(b.adminToken()).send().status());
+    assertEquals(
+        404,
+        api.put(path + "/permissions")
+            .token(b.adminToken())
+            .json(
+                Api.obj(
+                    "permissions",
+                    java.util.List.of(Api.obj("resource", "story", "action", "create"))))
+            .send()
+            .status());
     assertEquals(404, api.delete(path).token(b.adminToken()).send().status());
+    assertTrue(
+        api.get(path + "/permissions").token(a.adminToken()).send().items().isEmpty(),
+        "school B's attempt granted nothing");
     assertTrue(
         api.get("/api/users").token(b.adminToken()).send().items().stream()
             .noneMatch(u -> u.getString("id").equals(teacherA.id())));
@@ -123,8 +137,31 @@ class TenantIsolationIT extends ApiTestBase {
             .send()
             .status());
     assertEquals(
-        200,
-        api.get("/api/policies/" + policyA.getString("id")).token(a.adminToken()).send().status());
+        404,
+        api.put("/api/roles/" + roleA.getString("id"))
+            .token(b.adminToken())
+            .json(Api.obj("description", "taken over", "grants", java.util.List.of()))
+            .send()
+            .status());
+    assertEquals(
+        404,
+        api.put("/api/policies/" + policyA.getString("id"))
+            .token(b.adminToken())
+            .json(
+                Api.obj(
+                    "name", "taken-over",
+                    "resource", "story",
+                    "effect", "deny",
+                    "conditions", Api.obj("field", "user.id", "operator", "ne", "value", "x")))
+            .send()
+            .status());
+    Api.Response stillA =
+        api.get("/api/policies/" + policyA.getString("id")).token(a.adminToken()).send();
+    assertEquals(200, stillA.status());
+    assertEquals(policyA.getString("name"), stillA.json().getString("name"), "unchanged");
+    JsonObject roleAfter =
+        api.get("/api/roles/" + roleA.getString("id")).token(a.adminToken()).send().json();
+    assertEquals(roleA.get("grants"), roleAfter.get("grants"), "grants unchanged");
   }
 
   @Test
