@@ -13,7 +13,10 @@ import org.lectern.access.AccessDtos.PolicyRequest;
 import org.lectern.access.AccessDtos.PolicyView;
 import org.lectern.access.condition.ConditionParser;
 import org.lectern.access.condition.ConditionSyntaxException;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.Audited;
 import org.lectern.platform.ETags;
+import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -43,9 +46,10 @@ public class PolicyService {
     return view(find(id));
   }
 
+  @Audited(action = AuditAction.CREATE, entity = "policy")
   public PolicyView create(PolicyRequest request) {
     access.require("policy", "manage");
-    return view(createUnchecked(request));
+    return view(insert(request));
   }
 
   public boolean exists(String name) {
@@ -57,7 +61,12 @@ public class PolicyService {
   }
 
   /** Creates a rule without an access check: tenant provisioning and manifests. */
+  @Audited(action = AuditAction.CREATE, entity = "policy")
   public ResourcePolicy createUnchecked(PolicyRequest request) {
+    return insert(request);
+  }
+
+  private ResourcePolicy insert(PolicyRequest request) {
     PolicyDefinition d = definition(request);
     if (exists(d.name())) {
       throw LecternException.conflict(
@@ -70,7 +79,8 @@ public class PolicyService {
     return p;
   }
 
-  public PolicyView update(UUID id, PolicyRequest request, Long ifMatch) {
+  @Audited(action = AuditAction.POLICY_CHANGED, entity = "policy")
+  public PolicyView update(@EntityId UUID id, PolicyRequest request, Long ifMatch) {
     access.require("policy", "manage");
     ResourcePolicy p = find(id);
     ETags.requireMatch(ifMatch, p.version());
@@ -80,7 +90,8 @@ public class PolicyService {
     return view(p);
   }
 
-  public void delete(UUID id) {
+  @Audited(action = AuditAction.DELETE, entity = "policy")
+  public void delete(@EntityId UUID id) {
     access.require("policy", "manage");
     tem.get().remove(find(id));
     roles.bumpPolicyVersion();

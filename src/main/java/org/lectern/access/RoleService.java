@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.lectern.access.AccessDtos.Permission;
 import org.lectern.access.AccessDtos.RoleView;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.Audited;
 import org.lectern.platform.ETags;
+import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.TenantEntityManager;
@@ -73,9 +76,10 @@ public class RoleService {
     return view(role, grantsByRole().getOrDefault(role.id(), List.of()));
   }
 
+  @Audited(action = AuditAction.CREATE, entity = "role")
   public RoleView create(AccessDtos.RoleRequest request) {
     access.require("role", "manage");
-    return createUnchecked(request);
+    return insert(request);
   }
 
   public boolean exists(String name) {
@@ -83,7 +87,12 @@ public class RoleService {
   }
 
   /** Creates a role without an access check: manifests. */
+  @Audited(action = AuditAction.CREATE, entity = "role")
   public RoleView createUnchecked(AccessDtos.RoleRequest request) {
+    return insert(request);
+  }
+
+  private RoleView insert(AccessDtos.RoleRequest request) {
     if (byName().containsKey(request.name())) {
       throw LecternException.conflict(
           "role.name-taken", "A role named '" + request.name() + "' exists.");
@@ -95,7 +104,8 @@ public class RoleService {
     return view(role.id());
   }
 
-  public RoleView update(UUID id, AccessDtos.RoleUpdate request, Long ifMatch) {
+  @Audited(action = AuditAction.POLICY_CHANGED, entity = "role")
+  public RoleView update(@EntityId UUID id, AccessDtos.RoleUpdate request, Long ifMatch) {
     access.require("role", "manage");
     Role role = find(id);
     ETags.requireMatch(ifMatch, role.version());
@@ -105,7 +115,8 @@ public class RoleService {
     return view(role.id());
   }
 
-  public void delete(UUID id) {
+  @Audited(action = AuditAction.DELETE, entity = "role")
+  public void delete(@EntityId UUID id) {
     access.require("role", "manage");
     Role role = find(id);
     role.checkDeletable();
@@ -253,6 +264,13 @@ public class RoleService {
         .getResultList()
         .forEach(r -> out.put(r.name(), r));
     return out;
+  }
+
+  /** A role's grants as "resource:action", for the audit trail. */
+  List<String> grantNames(UUID roleId) {
+    return grantsByRole().getOrDefault(roleId, List.of()).stream()
+        .map(p -> p.resource() + ":" + p.action())
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -106,8 +106,18 @@ public class Story extends TenantScoped {
     edit(draft);
   }
 
-  /** Applies the given fields (null leaves a field as it is) and recounts the words. */
+  /**
+   * Applies the given fields (null leaves a field as it is) and recounts the words. A published
+   * story whose title or text changes goes back to draft: what students read was approved as it
+   * was, so the change must be published (and approved) again.
+   */
   public void edit(StoryDraft d) {
+    boolean textChanges =
+        (d.title() != null && !d.title().strip().equals(title))
+            || (d.content() != null && !d.content().equals(content));
+    if (status == Status.published && textChanges) {
+      status = Status.draft;
+    }
     if (d.title() != null) {
       title = d.title().strip();
     }
@@ -145,6 +155,13 @@ public class Story extends TenantScoped {
     if (deletedAt == null) {
       deletedAt = Instant.now();
       updatedAt = deletedAt;
+    }
+  }
+
+  public void restore() {
+    if (deletedAt != null) {
+      deletedAt = null;
+      updatedAt = Instant.now();
     }
   }
 

@@ -95,4 +95,19 @@ public class StoryResource {
     stories.delete(id);
     return Response.noContent().build();
   }
+
+  /** 200 with the published story, or 202 with the approval it now waits for. */
+  @POST
+  @Path("{id}/publish")
+  public Response publish(@PathParam("id") UUID id) {
+    StoryView story = stories.publish(id);
+    return Response.ok(story).tag(ETags.of(story.version())).build();
+  }
+
+  @POST
+  @Path("{id}/restore")
+  public Response restore(@PathParam("id") UUID id) {
+    StoryView story = stories.restore(id);
+    return Response.ok(story).tag(ETags.of(story.version())).build();
+  }
 }

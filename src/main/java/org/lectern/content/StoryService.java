@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.approval.RequiresApproval;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.Audited;
 import org.lectern.content.StoryDtos.StoryPatch;
 import org.lectern.content.StoryDtos.StoryRequest;
 import org.lectern.content.StoryDtos.StorySummary;
@@ -15,6 +18,7 @@ import org.lectern.content.StoryDtos.StoryView;
 import org.lectern.identity.Caller;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
+import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -39,6 +43,7 @@ public class StoryService {
   @Inject AccessControl access;
   @Inject Caller caller;
 
+  @Audited(action = AuditAction.CREATE, entity = RESOURCE)
   public StoryView create(StoryRequest request) {
     if (caller.isPlatform()) {
       throw LecternException.forbidden(
@@ -57,7 +62,8 @@ public class StoryService {
   }
 
   /** PUT: replaces every editable field. */
-  public StoryView replace(UUID id, StoryRequest request, Long ifMatch) {
+  @Audited(action = AuditAction.UPDATE, entity = RESOURCE)
+  public StoryView replace(@EntityId UUID id, StoryRequest request, Long ifMatch) {
     Story story = editable(id, ifMatch);
     story.edit(request.draft());
     changeStatus(story, request.status());
@@ -66,7 +72,8 @@ public class StoryService {
   }
 
   /** PATCH: changes only the fields given. */
-  public StoryView patch(UUID id, StoryPatch patch, Long ifMatch) {
+  @Audited(action = AuditAction.UPDATE, entity = RESOURCE)
+  public StoryView patch(@EntityId UUID id, StoryPatch patch, Long ifMatch) {
     Story story = editable(id, ifMatch);
     story.edit(patch.draft());
     changeStatus(story, patch.status());
@@ -75,10 +82,43 @@ public class StoryService {
   }
 
   /** Soft delete: the story disappears from every read; the row stays for restore. */
-  public void delete(UUID id) {
+  @Audited(action = AuditAction.DELETE, entity = RESOURCE)
+  public void delete(@EntityId UUID id) {
     Story story = visible(id);
     access.require(RESOURCE, "delete", story.attributes());
     story.softDelete();
+  }
+
+  /**
+   * Brings a soft-deleted story back as it was. Only who may see it and holds {@code story:restore}
+   * (admins, by default); anyone else gets 404, as for any story they cannot see.
+   */
+  @Audited(action = AuditAction.RESTORE, entity = RESOURCE)
+  public StoryView restore(@EntityId UUID id) {
+    Story story = tem.get().find(Story.class, id);
+    if (story == null || !story.isDeleted()) {
+      throw LecternException.notFound(RESOURCE);
+    }
+    access.requireVisible(RESOURCE, story.attributes());
+    access.require(RESOURCE, "restore", story.attributes());
+    story.restore();
+    tem.get().flush();
+    return StoryView.of(story);
+  }
+
+  /**
+   * Publishes the story: it reaches the school's students. In a tenant whose rules put publishing
+   * under approval, an author (or anyone who could not approve it) only asks: the call is recorded
+   * as a pending approval and runs when someone else approves it.
+   */
+  @RequiresApproval(entity = RESOURCE, action = "publish")
+  @Audited(action = AuditAction.PUBLISH, entity = RESOURCE)
+  public StoryView publish(@EntityId UUID id) {
+    Story story = visible(id);
+    access.require(RESOURCE, "publish", story.attributes());
+    story.changeStatus(Story.Status.published);
+    tem.get().flush();
+    return StoryView.of(story);
   }
 
   /**
@@ -150,8 +190,16 @@ public class StoryService {
     return story;
   }
 
-  /** Publishing and archiving are their own right, checked against the story as it is now. */
+  /**
+   * Withdrawing (back to draft) and archiving are the publishing right, checked against the story
+   * as it is now. Publishing itself goes through {@link #publish}, and its approval.
+   */
   private void changeStatus(Story story, Story.Status requested) {
+    if (requested == Story.Status.published && story.status() != Story.Status.published) {
+      throw LecternException.invalid(
+          "status",
+          "a story is published with POST /api/stories/{id}/publish, which may need approval");
+    }
     if (requested != null && requested != story.status()) {
       access.require(RESOURCE, "publish", story.attributes());
       story.changeStatus(requested);

@@ -4,9 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.lectern.access.RoleService;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.AuditNotes;
+import org.lectern.audit.Audited;
 import org.lectern.identity.IdentityDtos.TokenRequest;
 import org.lectern.identity.TokenService.TokenResponse;
 import org.lectern.platform.LecternException;
@@ -16,7 +22,9 @@ import org.lectern.tenancy.Tenants;
 
 /**
  * Sign-in. A wrong tenant, email or password all get the same 401 after the same work (an unknown
- * account still costs one password verification), and repeated failures are slowed down.
+ * account still costs one password verification), and repeated failures are slowed down. Every
+ * sign-in and every refused one is audited: in the school's chain, or the platform's for platform
+ * accounts and unknown schools.
  */
 @ApplicationScoped
 @Transactional
@@ -31,7 +39,10 @@ public class AuthService {
   @Inject LoginThrottle throttle;
   @Inject TokenService tokens;
   @Inject RoleService roles;
+  @Inject Caller caller;
+  @Inject AuditNotes audit;
 
+  @Audited(action = AuditAction.LOGIN, entity = "user", onFailure = AuditAction.LOGIN_FAILED)
   public TokenResponse login(TokenRequest request) {
     String slug = request.tenant() == null ? "" : request.tenant().trim().toLowerCase();
     String key = slug + "|" + request.email().trim().toLowerCase();
@@ -43,7 +54,7 @@ public class AuthService {
     Optional<Tenant> tenant = tenants.bySlug(slug);
     if (tenant.isEmpty()) {
       passwords.verifyNothing(request.password());
-      throw failed(key);
+      throw failed(key, request, null);
     }
     tenantContext.set(tenant.get().id());
     Optional<User> user = accounts.userByEmail(request.email());
@@ -53,14 +64,19 @@ public class AuthService {
                 && user.get().isActive()
             : verifyNothing(request.password());
     if (!ok) {
-      throw failed(key);
+      throw failed(key, request, user.map(User::id).orElse(null));
     }
     if (!tenant.get().isActive()) {
+      refused(request, user.get().id(), "tenant.suspended");
       throw new LecternException(403, "tenant.suspended", "This school's account is suspended.");
     }
     throttle.succeeded(key);
     User u = user.get();
     u.touchActivity(Instant.now());
+    // From here this request acts as the user: the audit entry names them.
+    caller.establish(u);
+    audit.subject(u.id());
+    audit.values(null, null);
     return tokens.issue(u.id(), u.email(), roles.roleNames(u.id()), tenant.get().id());
   }
 
@@ -72,12 +88,25 @@ public class AuthService {
                 && account.get().isActive()
             : verifyNothing(request.password());
     if (!ok) {
-      throw failed(key);
+      throw failed(key, request, null);
     }
     throttle.succeeded(key);
     PlatformAccount a = account.get();
+    caller.establish(Caller.Kind.PLATFORM, a.id(), a.email(), a.roles());
+    audit.subject("platform-account", a.id());
+    audit.values(null, null);
     LOG.info(() -> "Platform sign-in: " + a.email());
     return tokens.issue(a.id(), a.email(), a.roles(), null);
+  }
+
+  /** What the audit entry of a refused sign-in records: never the password. */
+  private void refused(TokenRequest request, UUID userId, String reason) {
+    Map<String, Object> attempt = new LinkedHashMap<>();
+    attempt.put("tenant", request.tenant());
+    attempt.put("email", request.email());
+    attempt.put("reason", reason);
+    audit.subject(userId);
+    audit.values(null, attempt);
   }
 
   private boolean verifyNothing(String password) {
@@ -85,8 +114,9 @@ public class AuthService {
     return false;
   }
 
-  private LecternException failed(String key) {
+  private LecternException failed(String key, TokenRequest request, UUID userId) {
     throttle.failed(key);
+    refused(request, userId, "auth.invalid-credentials");
     return new LecternException(
         401, "auth.invalid-credentials", "The school, email or password is not right.");
   }

@@ -15,6 +15,7 @@ import org.lectern.access.AccessDtos;
 import org.lectern.access.DefaultPolicies;
 import org.lectern.access.PolicyService;
 import org.lectern.access.RoleService;
+import org.lectern.approval.ApprovalService;
 import org.lectern.identity.IdentityDtos.UserCreate;
 import org.lectern.platform.JsonbSettings;
 import org.lectern.tenancy.TenancyDtos.AdminAccount;
@@ -38,6 +39,7 @@ public class DefaultTenantSetup implements TenantSetup {
   @Inject DefaultPolicies defaults;
   @Inject TenantEntityManager tem;
   @Inject Validator validator;
+  @Inject ApprovalService approvals;
 
   @Override
   public void provisionDefaults() {
@@ -112,6 +114,15 @@ public class DefaultTenantSetup implements TenantSetup {
       return false;
     }
     policies.createUnchecked(request);
+    return true;
+  }
+
+  @Override
+  public boolean ensureApprovalRule(String act, boolean required) {
+    if (approvals.hasRule(act)) {
+      return false;
+    }
+    approvals.initRule(act, required);
     return true;
   }
 

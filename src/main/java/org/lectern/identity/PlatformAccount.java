@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.audit.Sensitive;
 import org.lectern.platform.Ids;
 import org.lectern.platform.TextArrayConverter;
 
@@ -30,6 +31,7 @@ public class PlatformAccount {
   private String displayName;
 
   @Column(name = "password_hash", nullable = false)
+  @Sensitive
   private String passwordHash;
 
   @Convert(converter = TextArrayConverter.class)

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.audit.Sensitive;
 import org.lectern.platform.Ids;
 import org.lectern.platform.TextArrayConverter;
 import org.lectern.tenancy.TenantScoped;
@@ -31,6 +32,7 @@ public class User extends TenantScoped {
   private String displayName;
 
   @Column(name = "password_hash", nullable = false)
+  @Sensitive
   private String passwordHash;
 
   @Column(name = "is_active", nullable = false)

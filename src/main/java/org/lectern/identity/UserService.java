@@ -10,11 +10,14 @@ import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.access.AccessDtos.Permission;
 import org.lectern.access.RoleService;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.Audited;
 import org.lectern.identity.IdentityDtos.UserCreate;
 import org.lectern.identity.IdentityDtos.UserUpdate;
 import org.lectern.identity.IdentityDtos.UserView;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
+import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -30,13 +33,19 @@ public class UserService {
   @Inject RoleService roles;
   @Inject AccessControl access;
 
+  @Audited(action = AuditAction.CREATE, entity = "user")
   public UserView create(UserCreate request) {
     access.require("user", "create");
-    return createUnchecked(request);
+    return insert(request);
   }
 
   /** Creates a user without an access check: tenant provisioning and manifests. */
+  @Audited(action = AuditAction.CREATE, entity = "user")
   public UserView createUnchecked(UserCreate request) {
+    return insert(request);
+  }
+
+  private UserView insert(UserCreate request) {
     Passwords.checkStrength("password", request.password());
     if (accounts.userByEmail(request.email()).isPresent()) {
       throw LecternException.conflict(
@@ -88,7 +97,8 @@ public class UserService {
     return UserView.of(user, roles.roleNames(id));
   }
 
-  public UserView update(UUID id, UserUpdate request, Long ifMatch) {
+  @Audited(action = AuditAction.UPDATE, entity = "user")
+  public UserView update(@EntityId UUID id, UserUpdate request, Long ifMatch) {
     access.require("user", "update");
     User user = find(id);
     ETags.requireMatch(ifMatch, user.version());
@@ -113,19 +123,22 @@ public class UserService {
   }
 
   /** Deactivates: the account's tokens stop working with the next request. Data is kept. */
-  public void deactivate(UUID id) {
+  @Audited(action = AuditAction.DEACTIVATE, entity = "user")
+  public void deactivate(@EntityId UUID id) {
     access.require("user", "delete");
     find(id).deactivate();
   }
 
-  public UserView setRoles(UUID id, List<String> roleNames) {
+  @Audited(action = AuditAction.ROLE_GRANTED, entity = "user")
+  public UserView setRoles(@EntityId UUID id, List<String> roleNames) {
     access.require("user", "update");
     User user = find(id);
     roles.assignRoles(id, roleNames);
     return UserView.of(user, roles.roleNames(id));
   }
 
-  public List<Permission> setPermissions(UUID id, List<Permission> permissions) {
+  @Audited(action = AuditAction.PERMISSION_GRANTED, entity = "user")
+  public List<Permission> setPermissions(@EntityId UUID id, List<Permission> permissions) {
     access.require("user", "update");
     find(id);
     roles.setUserPermissions(id, permissions);

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is sane, else a new one. It
@@ -24,13 +25,26 @@ public class RequestIds implements Filter {
   private static final String ATTRIBUTE = RequestIds.class.getName();
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
+
+  /**
+   * Whether to take the client's address from {@code X-Forwarded-For}: only behind one proxy that
+   * appends to it (docker/compose.yml's nginx), and then its last entry, the one that proxy wrote;
+   * anything before it the client could have sent.
+   */
+  private final boolean trustForwarded =
+      ConfigProvider.getConfig()
+          .getOptionalValue("lectern.http.trust-forwarded", Boolean.class)
+          .orElse(false);
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String id = ensure((HttpServletRequest) req, (HttpServletResponse) res);
     String previous = CURRENT.get();
+    String previousClient = CLIENT.get();
     CURRENT.set(id);
+    CLIENT.set(clientAddress((HttpServletRequest) req));
     // The server's log format prints the thread name on every line, so every line logged while
     // serving this request (ours, the server's, EclipseLink's) carries the request id.
     Thread thread = Thread.currentThread();
@@ -41,7 +55,22 @@ public class RequestIds implements Filter {
     } finally {
       thread.setName(threadName);
       CURRENT.set(previous);
+      CLIENT.set(previousClient);
     }
+  }
+
+  private String clientAddress(HttpServletRequest request) {
+    String forwarded = trustForwarded ? request.getHeader("X-Forwarded-For") : null;
+    String address =
+        forwarded == null || forwarded.isBlank()
+            ? request.getRemoteAddr()
+            : forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+    return address == null || address.length() > 64 ? null : address;
+  }
+
+  /** The address of the client this thread serves, or null outside a request. */
+  public static String clientAddress() {
+    return CLIENT.get();
   }
 
   /**

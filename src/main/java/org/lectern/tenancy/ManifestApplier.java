@@ -14,7 +14,12 @@ public class ManifestApplier {
 
   /** What one application of a manifest changed. */
   public record Result(
-      String slug, boolean tenantCreated, int usersCreated, int rolesCreated, int policiesCreated) {
+      String slug,
+      boolean tenantCreated,
+      int usersCreated,
+      int rolesCreated,
+      int policiesCreated,
+      int approvalRulesSet) {
     @Override
     public String toString() {
       return slug
@@ -24,7 +29,9 @@ public class ManifestApplier {
           + ", roles +"
           + rolesCreated
           + ", policies +"
-          + policiesCreated;
+          + policiesCreated
+          + ", approval rules +"
+          + approvalRulesSet;
     }
   }
 
@@ -67,7 +74,14 @@ public class ManifestApplier {
             : manifest.getJsonArray("policies")) {
       policies += setup.ensurePolicy(p.asJsonObject()) ? 1 : 0;
     }
-    return new Result(slug, created, users, roles, policies);
+    int rules = 0;
+    JsonObject approvals = manifest.getJsonObject("approvals");
+    if (approvals != null) {
+      for (String act : approvals.keySet()) {
+        rules += setup.ensureApprovalRule(act, approvals.getBoolean(act)) ? 1 : 0;
+      }
+    }
+    return new Result(slug, created, users, roles, policies, rules);
   }
 
   private int people(JsonObject manifest, String key, String role) {

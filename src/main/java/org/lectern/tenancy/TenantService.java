@@ -6,7 +6,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.lectern.audit.AuditAction;
+import org.lectern.audit.Audited;
 import org.lectern.platform.Cursor;
+import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenancyDtos.TenantView;
@@ -26,8 +29,16 @@ public class TenantService {
   @Inject Tenants tenants;
   @Inject TenantSetup setup;
 
-  /** Creates a tenant and fixes it as this unit of work's tenant, for its setup to follow. */
+  /**
+   * Creates a tenant and fixes it as this unit of work's tenant, for its setup to follow (tenant
+   * manifests; the API provisions with {@link #provision}).
+   */
+  @Audited(action = AuditAction.CREATE, entity = "tenant", platform = true)
   public Tenant create(String slug, String name) {
+    return insert(slug, name);
+  }
+
+  private Tenant insert(String slug, String name) {
     if (tenants.bySlug(slug).isPresent()) {
       throw LecternException.conflict(
           "tenant.slug-taken", "A school with the slug '" + slug + "' exists.");
@@ -42,9 +53,10 @@ public class TenantService {
     return tenant;
   }
 
+  @Audited(action = AuditAction.CREATE, entity = "tenant", platform = true)
   public TenantView provision(TenancyDtos.TenantCreate request) {
     setup.requirePlatform("tenant", "create");
-    Tenant tenant = create(request.slug(), request.name().strip());
+    Tenant tenant = insert(request.slug(), request.name().strip());
     setup.createAdmin(request.admin());
     return TenantView.of(tenant);
   }
@@ -73,7 +85,8 @@ public class TenantService {
     return TenantView.of(find(id));
   }
 
-  public TenantView suspend(UUID id) {
+  @Audited(action = AuditAction.SUSPEND, entity = "tenant", platform = true)
+  public TenantView suspend(@EntityId UUID id) {
     setup.requirePlatform("tenant", "update");
     Tenant t = find(id);
     t.suspend();
@@ -81,7 +94,8 @@ public class TenantService {
     return TenantView.of(t);
   }
 
-  public TenantView reactivate(UUID id) {
+  @Audited(action = AuditAction.REACTIVATE, entity = "tenant", platform = true)
+  public TenantView reactivate(@EntityId UUID id) {
     setup.requirePlatform("tenant", "update");
     Tenant t = find(id);
     t.reactivate();

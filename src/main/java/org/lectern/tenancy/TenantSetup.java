@@ -28,4 +28,10 @@ public interface TenantSetup {
 
   /** An ABAC rule in the shape of {@code POST /api/policies}, matched by name. */
   boolean ensurePolicy(JsonObject policy);
+
+  /**
+   * Sets whether an act ({@code "story:publish"}) needs approval, unless the tenant has chosen
+   * already; true if it was set.
+   */
+  boolean ensureApprovalRule(String act, boolean required);
 }

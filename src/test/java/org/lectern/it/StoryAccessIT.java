@@ -131,20 +131,25 @@ class StoryAccessIT extends ApiTestBase {
   }
 
   @Test
-  void teacherCannotPublishButAdminCan() {
+  void teacherOnlyAsksToPublishWhileAdminPublishesAlone() {
     JsonObject s = schools.story(teacher.token(), "To publish", "beginner");
     String path = "/api/stories/" + s.getString("id");
-    Api.Response denied =
+    Api.Response patched =
         api.patch(path).token(teacher.token()).json(Api.obj("status", "published")).send();
-    assertEquals(403, denied.status(), denied::toString);
+    assertEquals(400, patched.status(), "publishing is not a field edit: " + patched);
+
+    Api.Response asked = api.post(path + "/publish").token(teacher.token()).send();
+    assertEquals(202, asked.status(), asked::toString);
+    assertEquals("pending", asked.json().getString("status"));
     assertEquals("draft", api.get(path).token(teacher.token()).send().json().getString("status"));
+
+    Api.Response published = api.post(path + "/publish").token(school.adminToken()).send();
+    assertEquals(200, published.status(), published::toString);
+    assertEquals("published", published.json().getString("status"));
     assertEquals(
-        200,
-        api.patch(path)
-            .token(school.adminToken())
-            .json(Api.obj("status", "published"))
-            .send()
-            .status());
+        403,
+        api.post(path + "/publish").token(student.token()).send().status(),
+        "a student may not even ask");
   }
 
   @Test

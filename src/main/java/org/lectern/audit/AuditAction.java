@@ -1,0 +1,24 @@
+package org.lectern.audit;
+
+/** What an audit entry records: a plain change or a domain verb. */
+public enum AuditAction {
+  CREATE,
+  UPDATE,
+  DELETE,
+  RESTORE,
+  DEACTIVATE,
+  PUBLISH,
+  REQUEST_APPROVAL,
+  APPROVE,
+  REJECT,
+  CANCEL,
+  LOGIN,
+  LOGIN_FAILED,
+  ROLE_GRANTED,
+  PERMISSION_GRANTED,
+  POLICY_CHANGED,
+  SUSPEND,
+  REACTIVATE,
+  /** No entry: the default of {@link Audited#onFailure()}. */
+  NONE
+}
