@@ -146,6 +146,13 @@ public final class Api {
     return base;
   }
 
+  /** A JSON array body (lists that are not paged). */
+  public static JsonArray parseArray(String body) {
+    try (var reader = Json.createReader(new java.io.StringReader(body))) {
+      return reader.readArray();
+    }
+  }
+
   /** JSON object literal helper: {@code obj("title", "x", "difficulty", "beginner")}. */
   public static JsonObject obj(Object... kv) {
     var b = Json.createObjectBuilder();
