@@ -48,4 +48,19 @@ class StoryTest {
     assertEquals(Story.Status.draft, s.status());
     assertEquals(Story.StoryType.original, s.storyType());
   }
+
+  @Test
+  void aPublishedStoryWhoseTextChangesIsADraftAgain() {
+    Story s =
+        new Story(
+            new StoryDraft("T", "one two", null, Story.Difficulty.beginner, null, null, null),
+            UUID.randomUUID());
+    s.changeStatus(Story.Status.published);
+    s.edit(new StoryDraft(null, null, null, Story.Difficulty.advanced, 9, null, null));
+    assertEquals(Story.Status.published, s.status(), "no new text, nothing to approve");
+    s.edit(new StoryDraft("T", "one two", null, null, null, null, null));
+    assertEquals(Story.Status.published, s.status(), "the same text again changes nothing");
+    s.edit(new StoryDraft(null, "one two three", null, null, null, null, null));
+    assertEquals(Story.Status.draft, s.status(), "students must not read unapproved text");
+  }
 }

@@ -302,6 +302,12 @@ class ApprovalIT extends ApiTestBase {
             .json(Api.obj("required", false))
             .send();
     assertEquals(200, off.status(), off::toString);
+    Schools.School other = schools.newSchool();
+    assertTrue(
+        Api.parseArray(api.get("/api/approval-rules").token(other.adminToken()).send().body())
+            .getJsonObject(0)
+            .getBoolean("required"),
+        "another school's choice is its own");
 
     JsonObject story = schools.story(teacher.token(), "Straight out", "beginner");
     Api.Response direct =

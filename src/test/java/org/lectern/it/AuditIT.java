@@ -393,6 +393,23 @@ class AuditIT extends ApiTestBase {
   }
 
   @Test
+  void aSuperAdminActingInASchoolIsRecordedAsSuch() {
+    JsonObject story = schools.story(teacher.token(), "Fixed by support", "beginner");
+    Api.Response r =
+        api.patch("/api/stories/" + story.getString("id"))
+            .token(schools.rootToken())
+            .header("X-Tenant-Id", school.slug())
+            .json(Api.obj("difficulty", "elementary"))
+            .send();
+    assertEquals(200, r.status(), r::toString);
+    JsonObject entry = entriesOf("story", story.getString("id")).get(0);
+    assertEquals("UPDATE", entry.getString("action"));
+    assertEquals("platform", entry.getString("actorKind"));
+    assertEquals(Schools.ROOT_EMAIL, entry.getString("actorEmail"));
+    assertEquals("elementary", entry.getJsonObject("newValues").getString("difficulty"));
+  }
+
+  @Test
   void platformActsAreInThePlatformsChain() {
     String root = schools.rootToken();
     assertEquals(

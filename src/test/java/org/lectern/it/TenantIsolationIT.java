@@ -70,6 +70,8 @@ class TenantIsolationIT extends ApiTestBase {
               .status());
       assertEquals(404, api.patch(path).token(token).json(Api.obj("title", "x")).send().status());
       assertEquals(404, api.delete(path).token(token).send().status());
+      assertEquals(404, api.post(path + "/publish").token(token).send().status());
+      assertEquals(404, api.post(path + "/restore").token(token).send().status());
       assertTrue(api.get("/api/stories").token(token).send().items().isEmpty());
     }
     org.junit.jupiter.api.Assertions.assertArrayEquals(
