@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.approval.ApprovalDtos.ApprovalView;
@@ -304,7 +305,7 @@ public class ApprovalService {
         .executeUpdate();
   }
 
-  private java.util.Optional<Boolean> rule(ApprovableActions.Act act) {
+  private Optional<Boolean> rule(ApprovableActions.Act act) {
     List<?> rows =
         tem.sql(
                 "SELECT required FROM approval_rules WHERE tenant_id = ?1 AND entity_type = ?2"
@@ -312,9 +313,7 @@ public class ApprovalService {
             .setParameter(2, act.entityType())
             .setParameter(3, act.action())
             .getResultList();
-    return rows.isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of((Boolean) rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.of((Boolean) rows.get(0));
   }
 
   /** Runs the approved act with its recorded arguments, through its own interceptors. */
