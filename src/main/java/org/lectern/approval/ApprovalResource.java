@@ -21,7 +21,6 @@ import org.lectern.approval.ApprovalDtos.Reject;
 import org.lectern.approval.ApprovalDtos.RuleUpdate;
 import org.lectern.approval.ApprovalDtos.RuleView;
 import org.lectern.platform.Authenticated;
-import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 
 /**
@@ -52,7 +51,7 @@ public final class ApprovalResource {
           new ApprovalService.Filter(
               Page.option(Approval.Status.class, "status", status),
               entityType,
-              uuid("entityId", entityId));
+              Page.idOption("entityId", entityId));
       return approvals.list(filter, cursor, Page.limit(limit));
     }
 
@@ -78,14 +77,6 @@ public final class ApprovalResource {
     @Path("{id}/cancel")
     public ApprovalView cancel(@PathParam("id") UUID id) {
       return approvals.cancel(id);
-    }
-
-    private static UUID uuid(String parameter, String value) {
-      try {
-        return value == null ? null : UUID.fromString(value);
-      } catch (IllegalArgumentException e) {
-        throw LecternException.invalid(parameter, "must be a UUID");
-      }
     }
   }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import org.lectern.audit.AuditDtos.AuditEntryView;
 import org.lectern.audit.AuditDtos.Verification;
 import org.lectern.platform.Authenticated;
@@ -40,8 +39,8 @@ public class AuditResource {
     var filter =
         new AuditLogService.Filter(
             entityType,
-            uuid("entityId", entityId),
-            uuid("userId", userId),
+            Page.idOption("entityId", entityId),
+            Page.idOption("userId", userId),
             Page.option(AuditAction.class, "action", action),
             instant("from", from),
             instant("to", to));
@@ -52,14 +51,6 @@ public class AuditResource {
   @Path("verify")
   public Verification verify() {
     return audit.verify();
-  }
-
-  private static UUID uuid(String parameter, String value) {
-    try {
-      return value == null ? null : UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw LecternException.invalid(parameter, "must be a UUID");
-    }
   }
 
   private static Instant instant(String parameter, String value) {

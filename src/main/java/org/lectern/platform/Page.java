@@ -1,6 +1,7 @@
 package org.lectern.platform;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One page of a list: {@code {"items": [...], "nextCursor": "..."|null}}. The cursor is opaque to
@@ -58,5 +59,14 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
     List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     throw LecternException.invalid(parameter, "must be one of " + String.join(", ", names));
+  }
+
+  /** A query parameter naming an id; absent is null, anything but a UUID is a 400. */
+  public static UUID idOption(String parameter, String value) {
+    try {
+      return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw LecternException.invalid(parameter, "must be a UUID");
+    }
   }
 }
