@@ -50,7 +50,7 @@ public final class ApprovalResource {
       var filter =
           new ApprovalService.Filter(
               Page.option(Approval.Status.class, "status", status),
-              entityType,
+              Page.textOption("entityType", entityType, 64),
               Page.idOption("entityId", entityId));
       return approvals.list(filter, cursor, Page.limit(limit));
     }

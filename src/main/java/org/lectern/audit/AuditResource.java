@@ -33,12 +33,9 @@ public class AuditResource {
       @QueryParam("to") String to,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    if (entityType != null && (entityType.isBlank() || entityType.length() > 64)) {
-      throw LecternException.invalid("entityType", "must be 1 to 64 characters");
-    }
     var filter =
         new AuditLogService.Filter(
-            entityType,
+            Page.textOption("entityType", entityType, 64),
             Page.idOption("entityId", entityId),
             Page.idOption("userId", userId),
             Page.option(AuditAction.class, "action", action),

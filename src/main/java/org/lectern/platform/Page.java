@@ -69,4 +69,15 @@ public record Page<T>(List<T> items, String nextCursor) {
       throw LecternException.invalid(parameter, "must be a UUID");
     }
   }
+
+  /** A free-text query parameter; absent is null, blank or longer than {@code max} is a 400. */
+  public static String textOption(String parameter, String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank() || value.length() > max) {
+      throw LecternException.invalid(parameter, "must be 1 to " + max + " characters");
+    }
+    return value;
+  }
 }

@@ -354,6 +354,14 @@ class ApprovalIT extends ApiTestBase {
     assertEquals(404, api.post(path + "/cancel").token(other.adminToken()).send().status());
     assertTrue(api.get("/api/approvals").token(other.adminToken()).send().items().isEmpty());
     assertEquals(
+        400,
+        api.get("/api/approvals?entityType=" + "x".repeat(65))
+            .token(other.adminToken())
+            .send()
+            .status());
+    assertEquals(
+        400, api.get("/api/approvals?status=lost").token(other.adminToken()).send().status());
+    assertEquals(
         404,
         api.post("/api/stories/" + story.getString("id") + "/publish")
             .token(other.adminToken())
