@@ -1,0 +1,2 @@
+/** Media files: identifying uploaded audio by its bytes and reading its duration. */
+package org.lectern.media;
