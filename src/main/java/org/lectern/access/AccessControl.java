@@ -1,6 +1,8 @@
 package org.lectern.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ public class AccessControl {
   @Inject TenantEnforcers enforcers;
   @Inject TenantEntityManager tem;
   @Inject DefaultPolicies defaults;
+  @Inject @Any Instance<UserAttributeSource> userAttributes;
 
   /** Whether the caller may do {@code action} to a {@code resource} with these attributes. */
   public boolean can(String resource, String action, Map<String, ?> resourceAttributes) {
@@ -37,6 +40,11 @@ public class AccessControl {
     String domain = tenantId.toString();
     String subject = subject();
     Map<String, Object> user = new HashMap<>(caller.attributes());
+    if (!caller.isPlatform()) {
+      for (UserAttributeSource source : userAttributes) {
+        user.putAll(source.attributesOf(caller.id()));
+      }
+    }
     user.put(
         "roles", caller.isPlatform() ? caller.platformRoles() : rolesOf(enforcer, subject, domain));
     return enforcer.enforce(

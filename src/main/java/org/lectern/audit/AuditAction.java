@@ -19,6 +19,10 @@ public enum AuditAction {
   POLICY_CHANGED,
   SUSPEND,
   REACTIVATE,
+  PURGE,
+  REORDER,
+  ENROLL,
+  UNENROLL,
   /** No entry: the default of {@link Audited#onFailure()}. */
   NONE
 }

@@ -18,8 +18,10 @@ import org.lectern.platform.NullableUuidConverter;
 import org.lectern.tenancy.TenantScoped;
 
 /**
- * A story (schema-guide.md, "Story Embedding System"). Its word count is derived from the content
- * on every edit, never typed in. Deleting is soft: {@code deletedAt} hides it from every read.
+ * A story (schema-guide.md, "Story Embedding System"): its metadata, which of its {@link
+ * StoryVersion}s is the latest and which (if any) is published. Word count and chem ratio are those
+ * of the version readers get, derived from its chunks, never typed in. Deleting is soft: {@code
+ * deletedAt} hides it from every read.
  */
 @Entity
 @Table(name = "stories")
@@ -57,8 +59,18 @@ public class Story extends TenantScoped {
   @Column(nullable = false)
   private String title;
 
+  @Convert(converter = NullableUuidConverter.class)
+  @Column(name = "course_id")
+  private UUID courseId;
+
   @Column(nullable = false)
-  private String content;
+  private String language;
+
+  @Column(name = "latest_version", nullable = false)
+  private int latestVersion;
+
+  @Column(name = "published_version")
+  private Integer publishedVersion;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "story_type", nullable = false)
@@ -102,28 +114,19 @@ public class Story extends TenantScoped {
     this.createdBy = author;
     this.status = Status.draft;
     this.storyType = StoryType.original;
+    this.language = "en";
+    this.latestVersion = 1;
     this.createdAt = Instant.now();
     edit(draft);
   }
 
   /**
-   * Applies the given fields (null leaves a field as it is) and recounts the words. A published
-   * story whose title or text changes goes back to draft: what students read was approved as it
-   * was, so the change must be published (and approved) again.
+   * Applies the given metadata (null leaves a field as it is). The text is not here: it lives in
+   * versions, and every change of it is a new one ({@link #newVersion}).
    */
   public void edit(StoryDraft d) {
-    boolean textChanges =
-        (d.title() != null && !d.title().strip().equals(title))
-            || (d.content() != null && !d.content().equals(content));
-    if (status == Status.published && textChanges) {
-      status = Status.draft;
-    }
     if (d.title() != null) {
       title = d.title().strip();
-    }
-    if (d.content() != null) {
-      content = d.content();
-      wordCount = countWords(content);
     }
     if (d.storyType() != null) {
       storyType = d.storyType();
@@ -134,21 +137,53 @@ public class Story extends TenantScoped {
     if (d.estimatedMinutes() != null) {
       estimatedMinutes = d.estimatedMinutes();
     }
-    if (d.chemRatio() != null) {
-      chemRatio = d.chemRatio();
-    }
-    if (d.lessonId() != null) {
-      lessonId = d.lessonId();
+    if (d.language() != null) {
+      language = d.language();
     }
     updatedAt = Instant.now();
   }
 
-  /** Moves the story to another status; publishing rights are checked by the service. */
-  public void changeStatus(Status newStatus) {
-    if (newStatus != status) {
-      status = newStatus;
-      updatedAt = Instant.now();
+  /** Puts the story in a lesson (and so its course), or takes it out of any with nulls. */
+  void placeIn(UUID lessonId, UUID courseId) {
+    this.lessonId = lessonId;
+    this.courseId = courseId;
+    updatedAt = Instant.now();
+  }
+
+  /**
+   * Version {@code number} is now the latest. While nothing is published the latest version is also
+   * what the story's word count and chem ratio describe.
+   */
+  void newVersion(StoryVersion version) {
+    latestVersion = version.number();
+    if (publishedVersion == null) {
+      describe(version);
     }
+    updatedAt = Instant.now();
+  }
+
+  /** Readers now get this version. */
+  void publish(StoryVersion version) {
+    status = Status.published;
+    publishedVersion = version.number();
+    describe(version);
+    updatedAt = Instant.now();
+  }
+
+  /**
+   * Back to draft, or archived: nothing is published any more, and the story describes its latest
+   * version again.
+   */
+  void withdraw(Status newStatus, StoryVersion latest) {
+    status = newStatus;
+    publishedVersion = null;
+    describe(latest);
+    updatedAt = Instant.now();
+  }
+
+  private void describe(StoryVersion version) {
+    wordCount = version.wordCount();
+    chemRatio = version.chemingRatio();
   }
 
   public void softDelete() {
@@ -197,20 +232,32 @@ public class Story extends TenantScoped {
     return count;
   }
 
-  /** What ABAC conditions see as {@code resource.*}. */
-  public Map<String, Object> attributes() {
+  /**
+   * What ABAC conditions see as {@code resource.*}: the story's own fields, and for a story in a
+   * course its lesson's status and its course's status and audience ({@code lessonStatus}, {@code
+   * courseStatus}, {@code courseAudience}).
+   */
+  public Map<String, Object> attributes(ContentContext.Place place) {
     Map<String, Object> a = new HashMap<>();
     a.put("id", id.toString());
     a.put("title", title);
     a.put("status", status.name());
     a.put("storyType", storyType.name());
     a.put("difficulty", difficulty == null ? null : difficulty.name());
+    a.put("language", language);
     a.put("createdBy", createdBy.toString());
     a.put("wordCount", wordCount);
     a.put("estimatedMinutes", estimatedMinutes);
     a.put("chemRatio", chemRatio);
     a.put("lessonId", lessonId == null ? null : lessonId.toString());
+    a.put("courseId", courseId == null ? null : courseId.toString());
     a.put("createdAt", createdAt.toString());
+    if (place != null) {
+      a.put("lessonStatus", place.lessonStatus().name());
+      a.put("courseStatus", place.courseStatus().name());
+      a.put("courseAudience", place.courseAudience().name());
+      a.put("courseCreatedBy", place.courseCreatedBy().toString());
+    }
     return a;
   }
 
@@ -226,8 +273,24 @@ public class Story extends TenantScoped {
     return title;
   }
 
-  public String content() {
-    return content;
+  public UUID courseId() {
+    return courseId;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public int latestVersion() {
+    return latestVersion;
+  }
+
+  public Integer publishedVersion() {
+    return publishedVersion;
+  }
+
+  public Instant deletedAt() {
+    return deletedAt;
   }
 
   public StoryType storyType() {

@@ -17,6 +17,7 @@ public class StorySubject implements AuditSubject, ApprovalSubject {
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
+  @Inject ContentContext context;
 
   @Override
   public String entityType() {
@@ -31,9 +32,18 @@ public class StorySubject implements AuditSubject, ApprovalSubject {
 
   @Override
   public Optional<Target> target(UUID id) {
-    return Optional.ofNullable(tem.get().find(Story.class, id))
-        .filter(s -> !s.isDeleted())
-        .filter(s -> access.can(StoryService.RESOURCE, "read", s.attributes()))
-        .map(s -> new Target(s.attributes(), s.version(), s.createdBy()));
+    Story story = tem.get().find(Story.class, id);
+    if (story == null || story.isDeleted()) {
+      return Optional.empty();
+    }
+    ContentContext.Place place = context.place(story.lessonId());
+    if (place != null && place.hidden()) {
+      return Optional.empty();
+    }
+    Map<String, Object> attributes = story.attributes(place);
+    if (!access.can(StoryService.RESOURCE, "read", attributes)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Target(attributes, story.version(), story.createdBy()));
   }
 }

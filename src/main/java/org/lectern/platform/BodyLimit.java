@@ -16,13 +16,15 @@ import java.io.IOException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses request bodies over {@code lectern.http.max-body-bytes} (default 1 MiB) with 413: by the
- * declared length before anything is read, and by counting when the client streams without one.
+ * Refuses request bodies over {@code lectern.http.max-body-bytes} (default 1 MiB; audio uploads
+ * {@code lectern.audio.max-bytes}, default 50 MiB) with 413: by the declared length before anything
+ * is read, and by counting when the client streams without one.
  */
 @WebFilter(filterName = "body-limit", urlPatterns = "/api/*", asyncSupported = true)
 public class BodyLimit implements Filter {
 
   private long limit;
+  private long audioLimit;
 
   @Override
   public void init(FilterConfig config) {
@@ -30,12 +32,26 @@ public class BodyLimit implements Filter {
         ConfigProvider.getConfig()
             .getOptionalValue("lectern.http.max-body-bytes", Long.class)
             .orElse(1024L * 1024L);
+    audioLimit = audioLimit();
+  }
+
+  /**
+   * Audio uploads ({@code POST .../audio}) may be up to {@code lectern.audio.max-bytes} (50 MiB).
+   */
+  public static long audioLimit() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("lectern.audio.max-bytes", Long.class)
+        .orElse(50L * 1024L * 1024L);
   }
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) req;
+    long limit =
+        "POST".equals(http.getMethod()) && http.getRequestURI().endsWith("/audio")
+            ? audioLimit
+            : this.limit;
     if (http.getContentLengthLong() > limit) {
       ((HttpServletResponse) res)
           .sendError(413, "The request body is larger than " + limit + " bytes.");

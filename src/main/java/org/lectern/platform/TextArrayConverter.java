@@ -50,6 +50,14 @@ public class TextArrayConverter implements AttributeConverter<List<String>, Obje
     if (dbValue instanceof String[] strings) {
       return new ArrayList<>(Arrays.asList(strings));
     }
+    if (dbValue instanceof Object[] values) {
+      // uuid[] columns arrive as UUID[]
+      List<String> out = new ArrayList<>(values.length);
+      for (Object v : values) {
+        out.add(String.valueOf(v));
+      }
+      return out;
+    }
     throw new IllegalStateException(
         "unexpected text[] value of type " + dbValue.getClass().getName());
   }

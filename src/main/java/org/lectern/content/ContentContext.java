@@ -1,0 +1,90 @@
+package org.lectern.content;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.lectern.tenancy.TenantEntityManager;
+
+/**
+ * Where stories and lessons sit: what access rules need to know of a story's lesson and course, and
+ * of a lesson's course, loaded for many at once so that a list costs one query per batch, not one
+ * per row.
+ */
+@ApplicationScoped
+public class ContentContext {
+
+  /** A story's lesson and course, as far as reading it is concerned. */
+  public record Place(
+      UUID lessonId,
+      Story.Status lessonStatus,
+      boolean lessonDeleted,
+      UUID courseId,
+      Story.Status courseStatus,
+      Course.Audience courseAudience,
+      UUID courseCreatedBy,
+      boolean courseDeleted) {
+
+    /** A story in a deleted lesson or course is gone with it (until that is restored). */
+    public boolean hidden() {
+      return lessonDeleted || courseDeleted;
+    }
+  }
+
+  @Inject TenantEntityManager tem;
+
+  /** The places of these lessons, by lesson id; absent lessons are left out. */
+  public Map<UUID, Place> places(Collection<UUID> lessonIds) {
+    List<UUID> ids = lessonIds.stream().filter(Objects::nonNull).distinct().toList();
+    Map<UUID, Place> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    List<Object[]> rows =
+        tem.get()
+            .createQuery(
+                "SELECT l.id, l.status, l.deletedAt, c.id, c.status, c.audience, c.createdBy,"
+                    + " c.deletedAt FROM Lesson l, Course c"
+                    + " WHERE c.id = l.courseId AND l.id IN :ids",
+                Object[].class)
+            .setParameter("ids", ids)
+            .getResultList();
+    for (Object[] r : rows) {
+      out.put(
+          (UUID) r[0],
+          new Place(
+              (UUID) r[0],
+              (Story.Status) r[1],
+              r[2] != null,
+              (UUID) r[3],
+              (Story.Status) r[4],
+              (Course.Audience) r[5],
+              (UUID) r[6],
+              r[7] != null));
+    }
+    return out;
+  }
+
+  /** The place of one lesson, or null. */
+  public Place place(UUID lessonId) {
+    return lessonId == null ? null : places(List.of(lessonId)).get(lessonId);
+  }
+
+  /** These courses by id, deleted ones included. */
+  public Map<UUID, Course> courses(Collection<UUID> courseIds) {
+    List<UUID> ids = courseIds.stream().filter(Objects::nonNull).distinct().toList();
+    Map<UUID, Course> out = new HashMap<>();
+    if (!ids.isEmpty()) {
+      tem.get()
+          .createQuery("SELECT c FROM Course c WHERE c.id IN :ids", Course.class)
+          .setParameter("ids", ids)
+          .getResultList()
+          .forEach(c -> out.put(c.id(), c));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+package org.lectern.content;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lectern.access.UserAttributeSource;
+import org.lectern.tenancy.TenantEntityManager;
+
+/**
+ * {@code user.courses}: the ids of the courses the caller is enrolled in, as ABAC conditions see
+ * them ({@code {"field": "user.courses", "operator": "contains", "value": "resource.courseId"}}).
+ * Read once per request, with one indexed query.
+ */
+@RequestScoped
+public class CourseMemberships implements UserAttributeSource {
+
+  @Inject TenantEntityManager tem;
+
+  private UUID loadedFor;
+  private List<String> courses;
+
+  @Override
+  public Map<String, Object> attributesOf(UUID userId) {
+    if (!userId.equals(loadedFor)) {
+      courses =
+          tem
+              .sql("SELECT course_id FROM course_enrollments WHERE tenant_id = ?1 AND user_id = ?2")
+              .setParameter(2, userId)
+              .getResultList()
+              .stream()
+              .map(String::valueOf)
+              .toList();
+      loadedFor = userId;
+    }
+    return Map.of("courses", courses);
+  }
+
+  /** Enrollments changed in this request: read them again at the next check. */
+  void forget() {
+    loadedFor = null;
+  }
+}
