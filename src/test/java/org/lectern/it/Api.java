@@ -64,6 +64,13 @@ public final class Api {
     }
   }
 
+  /** An answer whose body is binary. */
+  public record BinaryResponse(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
   /** A request being built. */
   public final class Call {
     private final HttpRequest.Builder builder;
@@ -106,6 +113,27 @@ public final class Api {
       builder.header("Content-Type", contentType);
       body = HttpRequest.BodyPublishers.ofString(text);
       return this;
+    }
+
+    public Call bytes(byte[] data, String contentType) {
+      builder.header("Content-Type", contentType);
+      body = HttpRequest.BodyPublishers.ofByteArray(data);
+      return this;
+    }
+
+    /** Sends and keeps the answer's bytes as they came (downloads). */
+    public BinaryResponse sendForBytes() {
+      try {
+        HttpResponse<byte[]> r =
+            HTTP.send(
+                builder.method(method, body).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new BinaryResponse(r.statusCode(), r.headers(), r.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
 
     public Response send() {
