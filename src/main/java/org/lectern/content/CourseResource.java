@@ -158,6 +158,12 @@ public final class CourseResource {
           .build();
     }
 
+    @GET
+    @Path("{id}/enrollments/{userId}")
+    public EnrollmentView enrollment(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+      return courses.getEnrollment(id, userId);
+    }
+
     @DELETE
     @Path("{id}/enrollments/{userId}")
     public Response unenroll(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
@@ -175,6 +181,13 @@ public final class CourseResource {
 
     @Inject CourseService courses;
     @Inject LessonService lessons;
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") UUID id) {
+      UnitView unit = courses.getUnit(id);
+      return Response.ok(unit).tag(ETags.of(unit.version())).build();
+    }
 
     @PATCH
     @Path("{id}")

@@ -180,6 +180,20 @@ public class CourseService {
     return UnitView.of(unit, List.of());
   }
 
+  /** A unit with the lessons of it the caller may read. */
+  public UnitView getUnit(UUID unitId) {
+    Unit unit = unit(unitId);
+    Course course = tem.get().find(Course.class, unit.courseId());
+    return UnitView.of(unit, lessonsOf(course, List.of(unit)).getOrDefault(unit.id(), List.of()));
+  }
+
+  /** One student's enrollment, for who may enrol. */
+  public EnrollmentView getEnrollment(UUID courseId, UUID userId) {
+    Course course = visible(courseId);
+    access.require(COURSE, "enroll", course.attributes());
+    return enrollment(courseId, userId);
+  }
+
   /** Renames a unit, or moves it to another position in its course. */
   @Audited(action = AuditAction.UPDATE, entity = UNIT)
   public UnitView patchUnit(@EntityId UUID unitId, UnitPatch p, Long ifMatch) {
@@ -432,6 +446,9 @@ public class CourseService {
             .setParameter(2, courseId)
             .setParameter(3, userId)
             .getResultList();
+    if (rows.isEmpty()) {
+      throw LecternException.notFound("enrollment");
+    }
     return enrollmentView(courseId, rows.get(0));
   }
 

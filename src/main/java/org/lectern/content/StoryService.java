@@ -113,7 +113,8 @@ public class StoryService {
     if (version != null) {
       Integer asked = versionNumber(story, version);
       if (asked == null || (!editor && !asked.equals(readerVersion))) {
-        throw LecternException.notFound("story version");
+        throw new LecternException(
+            404, "story-version.not-found", "No such version of this story.");
       }
       shown = asked;
     }
@@ -424,7 +425,7 @@ public class StoryService {
             .setParameter("n", number)
             .getResultList();
     if (found.isEmpty()) {
-      throw LecternException.notFound("story version");
+      throw new LecternException(404, "story-version.not-found", "No such version of this story.");
     }
     return found.get(0);
   }

@@ -50,7 +50,9 @@ public class Idempotency implements ContainerRequestFilter, ContainerResponseFil
     request.setEntityStream(new ByteArrayInputStream(body));
     String hash =
         sha256(
-            request.getUriInfo().getPath()
+            request.getUriInfo().getRequestUri().getRawPath()
+                + "?"
+                + request.getUriInfo().getRequestUri().getRawQuery()
                 + "\n"
                 + request.getHeaderString("X-Tenant-Id")
                 + "\n"

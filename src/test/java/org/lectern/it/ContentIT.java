@@ -88,6 +88,8 @@ class ContentIT extends ApiTestBase {
     String l2 = lesson(teacher.token(), u1, "At the hotel");
     String l3 = lesson(teacher.token(), u1, "Taking a taxi");
 
+    JsonObject unitView = api.get("/api/units/" + u1).token(teacher.token()).send().json();
+    assertEquals(3, unitView.getJsonArray("lessons").size());
     JsonObject full = api.get("/api/courses/" + id).token(teacher.token()).send().json();
     assertEquals(List.of("Basics", "Arriving", "Eating out"), titles(full, "units"));
     JsonObject arriving = full.getJsonArray("units").getJsonObject(1);
@@ -229,6 +231,9 @@ class ContentIT extends ApiTestBase {
             .json(Api.obj("userId", enrolled.id()))
             .send();
     assertEquals(201, enrol.status(), enrol::toString);
+    String location = java.net.URI.create(enrol.header("Location")).getPath();
+    assertEquals(
+        enrolled.id(), api.get(location).token(teacher.token()).send().json().getString("userId"));
     assertEquals(404, api.get("/api/courses/" + id).token(enrolled.token()).send().status());
     publishCourse(teacher.token(), id);
 

@@ -86,6 +86,8 @@ class ContentIsolationIT extends ApiTestBase {
             .token(t)
             .json(Api.obj("userId", student.id())));
     calls.add(api.delete("/api/courses/" + course + "/enrollments/" + student.id()).token(t));
+    calls.add(api.get("/api/units/" + unit).token(t));
+    calls.add(api.get("/api/courses/" + course + "/enrollments/" + student.id()).token(t));
     calls.add(api.patch("/api/units/" + unit).token(t).json(Api.obj("title", "x")));
     calls.add(api.delete("/api/units/" + unit).token(t));
     calls.add(api.post("/api/units/" + unit + "/lessons").token(t).json(Api.obj("title", "x")));
