@@ -435,6 +435,40 @@ class ContentIT extends ApiTestBase {
   }
 
   @Test
+  void aSchoolCanPutLessonPublishingUnderApproval() {
+    School school = schools.newSchool();
+    Person teacher = schools.person(school, "teacher");
+    String id = course(teacher.token(), "Reviewed").getString("id");
+    String lessonId = lesson(teacher.token(), unit(teacher.token(), id, "U"), "Checked lesson");
+    Api.Response rule =
+        api.put("/api/approval-rules/lesson/publish")
+            .token(school.adminToken())
+            .json(Api.obj("required", true))
+            .send();
+    assertEquals(200, rule.status(), rule::toString);
+    Api.Response asked =
+        api.post("/api/lessons/" + lessonId + "/publish").token(teacher.token()).send();
+    assertEquals(202, asked.status(), asked::toString);
+    assertEquals(
+        "draft",
+        api.get("/api/lessons/" + lessonId)
+            .token(teacher.token())
+            .send()
+            .json()
+            .getString("status"));
+    Api.Response approved =
+        api.post("/api/approvals/" + asked.json().getString("id") + "/approve")
+            .token(school.adminToken())
+            .json("{}")
+            .send();
+    assertEquals(200, approved.status(), approved::toString);
+    JsonObject lesson = api.get("/api/lessons/" + lessonId).token(teacher.token()).send().json();
+    assertEquals("published", lesson.getString("status"));
+    String adminId = api.get("/api/me").token(school.adminToken()).send().json().getString("id");
+    assertEquals(adminId, lesson.getString("approvedBy"), "the approver let it through");
+  }
+
+  @Test
   void lessonsAreFoundByFullTextSearch() {
     School school = schools.newSchool();
     Person teacher = schools.person(school, "teacher");
