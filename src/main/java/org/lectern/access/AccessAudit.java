@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.audit.AuditState;
 import org.lectern.audit.AuditSubject;
+import org.lectern.audit.EntityAudit;
 import org.lectern.tenancy.TenantEntityManager;
 
 /** Roles (with their grants) and ABAC policies as the audit trail records them. */
@@ -40,18 +41,9 @@ public final class AccessAudit {
 
   /** An ABAC ResourcePolicy rule. */
   @ApplicationScoped
-  public static class Policies implements AuditSubject {
-
-    @Inject TenantEntityManager tem;
-
-    @Override
-    public String entityType() {
-      return "policy";
-    }
-
-    @Override
-    public Optional<Map<String, Object>> snapshot(UUID id) {
-      return Optional.ofNullable(tem.get().find(ResourcePolicy.class, id)).map(AuditState::of);
+  public static class Policies extends EntityAudit {
+    public Policies() {
+      super("policy", ResourcePolicy.class);
     }
   }
 }
