@@ -69,9 +69,29 @@ public class ContentContext {
     return out;
   }
 
-  /** The place of one lesson, or null. */
+  /**
+   * The place of one lesson, or null. Read with {@code find}, so within a transaction the lesson
+   * and course come from the persistence context after the first time: a request that checks a
+   * story's rights several times queries them once, and sees its own changes.
+   */
   public Place place(UUID lessonId) {
-    return lessonId == null ? null : places(List.of(lessonId)).get(lessonId);
+    if (lessonId == null) {
+      return null;
+    }
+    Lesson lesson = tem.get().find(Lesson.class, lessonId);
+    Course course = lesson == null ? null : tem.get().find(Course.class, lesson.courseId());
+    if (course == null) {
+      return null;
+    }
+    return new Place(
+        lesson.id(),
+        lesson.status(),
+        lesson.isDeleted(),
+        course.id(),
+        course.status(),
+        course.audience(),
+        course.createdBy(),
+        course.isDeleted());
   }
 
   /** These courses by id, deleted ones included. */

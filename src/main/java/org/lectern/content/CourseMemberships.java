@@ -2,6 +2,7 @@ package org.lectern.content;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import org.lectern.tenancy.TenantEntityManager;
 /**
  * {@code user.courses}: the ids of the courses the caller is enrolled in, as ABAC conditions see
  * them ({@code {"field": "user.courses", "operator": "contains", "value": "resource.courseId"}}).
- * Read once per request, with one indexed query.
+ * Read at most once per request, with one indexed query, and only if a rule looks at it.
  */
 @RequestScoped
 public class CourseMemberships implements UserAttributeSource {
@@ -21,8 +22,28 @@ public class CourseMemberships implements UserAttributeSource {
   private UUID loadedFor;
   private List<String> courses;
 
+  /**
+   * The list is read from the database only when a rule actually looks at it, so requests whose
+   * access checks never reach a rule about courses cost no query.
+   */
   @Override
   public Map<String, Object> attributesOf(UUID userId) {
+    return Map.of(
+        "courses",
+        new AbstractList<String>() {
+          @Override
+          public String get(int index) {
+            return coursesOf(userId).get(index);
+          }
+
+          @Override
+          public int size() {
+            return coursesOf(userId).size();
+          }
+        });
+  }
+
+  private List<String> coursesOf(UUID userId) {
     if (!userId.equals(loadedFor)) {
       courses =
           tem
@@ -34,7 +55,7 @@ public class CourseMemberships implements UserAttributeSource {
               .toList();
       loadedFor = userId;
     }
-    return Map.of("courses", courses);
+    return courses;
   }
 
   /** Enrollments changed in this request: read them again at the next check. */
