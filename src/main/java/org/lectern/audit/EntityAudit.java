@@ -12,7 +12,7 @@ import org.lectern.tenancy.TenantEntityManager;
  */
 public abstract class EntityAudit implements AuditSubject {
 
-  @Inject TenantEntityManager tem;
+  @Inject protected TenantEntityManager tem;
 
   private final String entityType;
   private final Class<?> entityClass;

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.approval.ApprovalSubject;
 import org.lectern.audit.EntityAudit;
-import org.lectern.tenancy.TenantEntityManager;
 
 /** Teaching material as the audit trail (and, for lessons, the approval workflow) sees it. */
 public final class ContentAudit {
@@ -50,7 +49,6 @@ public final class ContentAudit {
   @ApplicationScoped
   public static class Lessons extends EntityAudit implements ApprovalSubject {
 
-    @Inject TenantEntityManager tem;
     @Inject AccessControl access;
 
     public Lessons() {

@@ -33,12 +33,15 @@ final class Search {
       values.add(value);
     }
 
-    List<String> fragments() {
-      return fragments;
-    }
-
-    List<Object> values() {
-      return values;
+    /**
+     * Appends {@code AND t.<fragment>} for each condition, numbering its {@code ?} after the
+     * parameters already in {@code params} (the tenant is ?1), and adds its value to them.
+     */
+    void appendTo(StringBuilder sql, List<Object> params) {
+      for (int i = 0; i < fragments.size(); i++) {
+        params.add(values.get(i));
+        sql.append(" AND t.").append(fragments.get(i).replace("?", "?" + (params.size() + 1)));
+      }
     }
   }
 

@@ -81,7 +81,7 @@ public class StoryService {
       throw LecternException.forbidden(
           "Stories are written by a school's own people, not platform accounts.");
     }
-    List<Chunks.Piece> pieces = text(r.content(), r.chunks(), List.of(), true);
+    List<Chunks.Piece> pieces = text(r.content(), r.chunks(), List.of());
     Story story = new Story(r.draft(), caller.id());
     ContentContext.Place place = placeFor(r.lessonId());
     if (place != null) {
@@ -94,7 +94,7 @@ public class StoryService {
     }
     tem.get().persist(story);
     tem.get().flush();
-    writeVersion(story, 1, pieces, scopes(r.chemingScopes()), null, null);
+    writeVersion(story, 1, pieces, scopes(r.chemingScopes()), null);
     tem.get().flush();
     return view(story, story.latestVersion());
   }
@@ -128,7 +128,7 @@ public class StoryService {
     story.edit(r.draft());
     place(story, r.lessonId(), true);
     String scopes = scopes(r.chemingScopes());
-    List<Chunks.Piece> pieces = text(r.content(), r.chunks(), latestPieces(story), true);
+    List<Chunks.Piece> pieces = text(r.content(), r.chunks(), latestPieces(story));
     reviseText(story, pieces, scopes);
     changeStatus(story, r.status());
     tem.get().flush();
@@ -145,9 +145,7 @@ public class StoryService {
     }
     if (p.content() != null || p.chunks() != null) {
       reviseText(
-          story,
-          text(p.content(), p.chunks(), latestPieces(story), true),
-          scopes(p.chemingScopes()));
+          story, text(p.content(), p.chunks(), latestPieces(story)), scopes(p.chemingScopes()));
     } else if (p.chemingScopes() != null) {
       reviseText(story, latestPieces(story), scopes(p.chemingScopes()));
     }
@@ -160,7 +158,7 @@ public class StoryService {
   @Audited(action = AuditAction.UPDATE, entity = RESOURCE)
   public StoryView replaceChunks(@EntityId UUID id, ChunksRequest r, Long ifMatch) {
     Story story = editable(id, ifMatch);
-    List<Chunks.Piece> pieces = text(null, r.chunks(), List.of(), true);
+    List<Chunks.Piece> pieces = text(null, r.chunks(), List.of());
     String scopes =
         r.chemingScopes() == null ? latest(story).chemingScopes() : scopes(r.chemingScopes());
     reviseText(story, pieces, scopes);
@@ -192,7 +190,7 @@ public class StoryService {
   public StoryView restoreVersion(@EntityId UUID id, int number, Long ifMatch) {
     Story story = editable(id, ifMatch);
     StoryVersion old = version(story, number);
-    writeVersion(story, story.latestVersion() + 1, pieces(old), old.chemingScopes(), number, old);
+    writeVersion(story, story.latestVersion() + 1, pieces(old), old.chemingScopes(), old);
     tem.get().flush();
     return view(story, story.latestVersion());
   }
@@ -451,12 +449,12 @@ public class StoryService {
     return story;
   }
 
-  /** The chunks a request gives, from its content or its chunk list (exactly one of them). */
+  /**
+   * The chunks a request gives, from its content (split, keeping the types of {@code previous}
+   * chunks whose text is unchanged) or its chunk list: exactly one of them.
+   */
   private static List<Chunks.Piece> text(
-      String content,
-      List<StoryDtos.ChunkInput> chunks,
-      List<Chunks.Piece> previous,
-      boolean required) {
+      String content, List<StoryDtos.ChunkInput> chunks, List<Chunks.Piece> previous) {
     if (content != null && chunks != null) {
       throw LecternException.invalid("chunks", "give the text as content or as chunks, not both");
     }
@@ -464,10 +462,7 @@ public class StoryService {
       return Chunks.requireValid(chunks.stream().map(StoryDtos.ChunkInput::piece).toList());
     }
     if (content == null) {
-      if (required) {
-        throw LecternException.invalid("content", "must be given (or chunks)");
-      }
-      return previous;
+      throw LecternException.invalid("content", "must be given (or chunks)");
     }
     List<Chunks.Piece> pieces = Chunks.split(content, previous);
     if (pieces.isEmpty()) {
@@ -483,17 +478,16 @@ public class StoryService {
         && Objects.equals(json(scopes), json(latest.chemingScopes()))) {
       return;
     }
-    writeVersion(story, latest.number() + 1, pieces, scopes, latest.number(), latest);
+    writeVersion(story, latest.number() + 1, pieces, scopes, latest);
   }
 
-  /** Writes the next version with its chunks, carrying over the cloze settings of {@code from}. */
+  /**
+   * Writes version {@code number} with its chunks. {@code from} is the version it was made from
+   * (edited or restored; null for a story's first), whose cloze settings it starts with.
+   */
   private void writeVersion(
-      Story story,
-      int number,
-      List<Chunks.Piece> pieces,
-      String scopes,
-      Integer basedOn,
-      StoryVersion from) {
+      Story story, int number, List<Chunks.Piece> pieces, String scopes, StoryVersion from) {
+    Integer basedOn = from == null ? null : from.number();
     StoryVersion v = new StoryVersion(story.id(), number, pieces, scopes, basedOn, caller.id());
     tem.get().persist(v);
     tem.get().flush();
@@ -660,15 +654,11 @@ public class StoryService {
 
   /** Ids of a batch by SQL (tags are a link table), then the stories themselves. */
   private List<Story> batch(Filter f, Cursor after, int size) {
-    Search.Conditions c = conditions(f);
     StringBuilder sql =
         new StringBuilder(
             "SELECT t.id FROM stories t WHERE t.tenant_id = ?1 AND t.deleted_at IS NULL");
     List<Object> params = new ArrayList<>();
-    for (int i = 0; i < c.fragments().size(); i++) {
-      params.add(c.values().get(i));
-      sql.append(" AND t.").append(c.fragments().get(i).replace("?", "?" + (params.size() + 1)));
-    }
+    conditions(f).appendTo(sql, params);
     if (after != null) {
       params.add(Timestamp.from(after.createdAt()));
       params.add(after.id());
