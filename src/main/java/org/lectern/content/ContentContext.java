@@ -1,7 +1,10 @@
 package org.lectern.content;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +38,11 @@ public class ContentContext {
     }
   }
 
+  private static final String MEMO = ContentContext.class.getName() + ".places";
+
   @Inject TenantEntityManager tem;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** The places of these lessons, by lesson id; absent lessons are left out. */
   public Map<UUID, Place> places(Collection<UUID> lessonIds) {
@@ -70,16 +77,27 @@ public class ContentContext {
   }
 
   /**
-   * The place of one lesson, or null. Read with {@code find}, so within a transaction the lesson
-   * and course come from the persistence context after the first time: a request that checks a
-   * story's rights several times queries them once, and sees its own changes.
+   * The place of one lesson, or null. One request checks a story's rights several times (visible,
+   * editable, the view), so the lesson and course are kept for the rest of the transaction: the
+   * same managed instances, so the place always shows the transaction's own changes. ({@code find}
+   * alone does not help: with the tenant in the primary key EclipseLink queries on every call.)
    */
   public Place place(UUID lessonId) {
     if (lessonId == null) {
       return null;
     }
-    Lesson lesson = tem.get().find(Lesson.class, lessonId);
-    Course course = lesson == null ? null : tem.get().find(Course.class, lesson.courseId());
+    Map<UUID, Object[]> memo = memo();
+    Object[] found = memo == null ? null : memo.get(lessonId);
+    if (found == null) {
+      Lesson lesson = tem.get().find(Lesson.class, lessonId);
+      Course course = lesson == null ? null : tem.get().find(Course.class, lesson.courseId());
+      found = new Object[] {lesson, course};
+      if (memo != null) {
+        memo.put(lessonId, found);
+      }
+    }
+    Lesson lesson = (Lesson) found[0];
+    Course course = (Course) found[1];
     if (course == null) {
       return null;
     }
@@ -92,6 +110,20 @@ public class ContentContext {
         course.audience(),
         course.createdBy(),
         course.isDeleted());
+  }
+
+  /** A map that lives as long as the current transaction, or null outside one. */
+  @SuppressWarnings("unchecked")
+  private Map<UUID, Object[]> memo() {
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      return null;
+    }
+    Map<UUID, Object[]> memo = (Map<UUID, Object[]>) transactions.getResource(MEMO);
+    if (memo == null) {
+      memo = new HashMap<>();
+      transactions.putResource(MEMO, memo);
+    }
+    return memo;
   }
 
   /** These courses by id, deleted ones included. */
