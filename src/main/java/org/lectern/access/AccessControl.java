@@ -10,35 +10,37 @@ import java.util.Map;
 import java.util.UUID;
 import org.casbin.jcasbin.main.SyncedEnforcer;
 import org.lectern.access.condition.Attributes;
-import org.lectern.identity.Caller;
+import org.lectern.audit.AuditReaders;
+import org.lectern.context.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.LecternException;
-import org.lectern.tenancy.TenantContext;
-import org.lectern.tenancy.TenantEntityManager;
 
 /**
  * The only place access decisions are made. jCasbin evaluates the caller's RBAC grants in the
  * tenant's domain together with the tenant's ABAC rules: default deny, the highest-priority
- * matching rule decides, deny beats allow at equal priority.
+ * matching rule decides, deny beats allow at equal priority. Platform-level acts are decided by the
+ * same model over the platform roles' grants ({@code policies/platform.csv}).
  *
  * <p>Resources call {@link #requireVisible} before anything else on an existing object (so what a
  * caller may not read is 404, never 403) and {@link #require} for the action itself.
  */
 @ApplicationScoped
-public class AccessControl {
+public class AccessControl implements AuditReaders {
 
-  @Inject TenantContext tenant;
-  @Inject Caller caller;
+  /** The domain of platform-level acts, which belong to no tenant. */
+  private static final String PLATFORM_DOMAIN = "platform";
+
+  @Inject RequestContext current;
   @Inject TenantEnforcers enforcers;
-  @Inject TenantEntityManager tem;
-  @Inject DefaultPolicies defaults;
   @Inject @Any Instance<UserAttributeSource> userAttributes;
 
   /** Whether the caller may do {@code action} to a {@code resource} with these attributes. */
   public boolean can(String resource, String action, Map<String, ?> resourceAttributes) {
-    UUID tenantId = tenant.require();
-    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, policyVersion(tenantId));
+    UUID tenantId = current.tenant();
+    Caller caller = current.caller();
+    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion());
     String domain = tenantId.toString();
-    String subject = subject();
+    String subject = subject(caller);
     Map<String, Object> user = new HashMap<>(caller.attributes());
     if (!caller.isPlatform()) {
       for (UserAttributeSource source : userAttributes) {
@@ -74,30 +76,58 @@ public class AccessControl {
    * policies/platform.csv}: super_admin may do everything, system_admin may read.
    */
   public void requirePlatform(String resource, String action) {
+    Caller caller = current.caller();
+    SyncedEnforcer platform = enforcers.platform();
     boolean allowed =
         caller.isPlatform()
-            && defaults.platformGrants().stream()
+            && caller.platformRoles().stream()
                 .anyMatch(
-                    g ->
-                        caller.platformRoles().contains(g.role())
-                            && (g.resource().equals("*") || g.resource().equals(resource))
-                            && (g.action().equals("*") || g.action().equals(action)));
+                    role ->
+                        platform.enforce(
+                            role,
+                            PLATFORM_DOMAIN,
+                            resource,
+                            action,
+                            new Attributes(caller.attributes(), Map.of())));
     if (!allowed) {
       throw LecternException.forbidden(
           "This needs a platform role that may " + action + " " + resource + ".");
     }
   }
 
-  /** The caller's roles in the current tenant (for tokens and {@code /api/me}). */
-  public List<String> rolesOfCaller() {
-    UUID tenantId = tenant.require();
-    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, policyVersion(tenantId));
-    return caller.isPlatform()
-        ? caller.platformRoles()
-        : rolesOf(enforcer, subject(), tenantId.toString());
+  /**
+   * 403 for platform accounts: the school's own material and requests are made by the school's own
+   * people, so that every author and requester is someone the school manages. {@code detail} says
+   * what is refused.
+   */
+  public void requireSchoolMember(String detail) {
+    if (current.caller().isPlatform()) {
+      throw LecternException.forbidden(detail);
+    }
   }
 
-  private String subject() {
+  @Override
+  public void requireTenantChain() {
+    require("audit", "read");
+  }
+
+  @Override
+  public void requirePlatformChain() {
+    requirePlatform("audit", "read");
+  }
+
+  /** The caller's roles in the current tenant (for tokens and {@code /api/me}). */
+  public List<String> rolesOfCaller() {
+    UUID tenantId = current.tenant();
+    Caller caller = current.caller();
+    if (caller.isPlatform()) {
+      return caller.platformRoles();
+    }
+    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion());
+    return rolesOf(enforcer, subject(caller), tenantId.toString());
+  }
+
+  private static String subject(Caller caller) {
     if (caller.isPlatform()) {
       return caller.platformRoles().contains("super_admin") ? "super_admin" : "system_admin";
     }
@@ -106,18 +136,5 @@ public class AccessControl {
 
   private static List<String> rolesOf(SyncedEnforcer enforcer, String subject, String domain) {
     return List.copyOf(enforcer.getRolesForUserInDomain(subject, domain));
-  }
-
-  private long policyVersion(UUID tenantId) {
-    return tenant
-        .policyVersion()
-        .orElseGet(
-            () -> {
-              Object v =
-                  tem.sql("SELECT policy_version FROM tenants WHERE id = ?1").getSingleResult();
-              long version = ((Number) v).longValue();
-              tenant.policyVersion(version);
-              return version;
-            });
   }
 }

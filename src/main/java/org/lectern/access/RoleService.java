@@ -15,10 +15,10 @@ import org.lectern.access.AccessDtos.Permission;
 import org.lectern.access.AccessDtos.RoleView;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -33,7 +33,7 @@ public class RoleService {
   public static final List<String> SYSTEM_ROLES = List.of("admin", "teacher", "student");
 
   @Inject TenantEntityManager tem;
-  @Inject TenantContext tenant;
+  @Inject RequestContext current;
   @Inject DefaultPolicies defaults;
   @Inject AccessControl access;
 

@@ -5,10 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,9 @@ import org.lectern.tenancy.TenantEntityManager;
  * never scans another school's grants and costs the same with ten tenants or ten thousand.
  *
  * <p>Every change to a tenant's roles, grants, role assignments or policies bumps {@code
- * tenants.policy_version} in the same transaction; a request that sees a newer version than the
- * cached enforcer's rebuilds it, so the change holds from the next request on, on every node.
+ * tenants.policy_version} in the same transaction. Enforcers are cached by tenant and version, so a
+ * request that sees a newer version builds the new enforcer and the change holds from the next
+ * request on, on every node; the old one ages out of the cache.
  */
 @ApplicationScoped
 public class TenantEnforcers {
@@ -37,39 +36,39 @@ public class TenantEnforcers {
   @Inject TenantEntityManager tem;
   @Inject DefaultPolicies defaults;
 
-  private record Compiled(long version, SyncedEnforcer enforcer) {}
-
   /** Enforcers of the most recently active tenants; others are rebuilt on their next request. */
   @Inject
   @ConfigProperty(name = "lectern.access.cached-tenants", defaultValue = "2000")
   int cachedTenants;
 
-  private Map<UUID, Compiled> cache;
+  private EnforcerCache cache;
+  private SyncedEnforcer platform;
 
   @PostConstruct
   void init() {
-    int capacity = cachedTenants;
-    cache =
-        Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-              @Override
-              protected boolean removeEldestEntry(Map.Entry<UUID, Compiled> eldest) {
-                return size() > capacity;
-              }
-            });
-  }
-
-  SyncedEnforcer forTenant(UUID tenantId, long version) {
-    Compiled c = cache.get(tenantId);
-    if (c != null && c.version() >= version) {
-      return c.enforcer();
+    cache = new EnforcerCache(cachedTenants, this::build);
+    List<Rule> rules = new ArrayList<>();
+    for (DefaultPolicies.Grant g : defaults.platformGrants()) {
+      rules.add(Rule.grant(g.role(), "*", g.resource(), g.action()));
     }
-    Compiled fresh = new Compiled(version, build(tenantId));
-    cache.merge(tenantId, fresh, (old, now) -> old.version() >= now.version() ? old : now);
-    return fresh.enforcer();
+    platform = compile(defaults.model(), rules, List.of(), Map.of());
   }
 
-  private SyncedEnforcer build(UUID tenantId) {
+  /** The enforcer of a tenant's rules at {@code version}, built once however many ask at once. */
+  SyncedEnforcer forTenant(UUID tenantId, long version) {
+    return cache.get(tenantId, version);
+  }
+
+  /** The platform roles' grants alone, for platform-level acts outside any tenant. */
+  SyncedEnforcer platform() {
+    return platform;
+  }
+
+  /**
+   * Reads the tenant's rules as this transaction sees them. {@code version} names what was read;
+   * the rows are those of the current tenant, which is the one asked for.
+   */
+  private SyncedEnforcer build(UUID tenantId, long version) {
     long started = System.nanoTime();
     EntityManager em = tem.get();
     String dom = tenantId.toString();
@@ -123,6 +122,8 @@ public class TenantEnforcers {
         () ->
             "Built access rules of tenant "
                 + tenantId
+                + " at version "
+                + version
                 + ": "
                 + rules.size()
                 + " rules, "

@@ -29,7 +29,7 @@ import org.lectern.approval.ApprovalSubject.Target;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.AuditNotes;
 import org.lectern.audit.Audited;
-import org.lectern.identity.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.JsonbSettings;
@@ -54,7 +54,7 @@ public class ApprovalService {
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
-  @Inject Caller caller;
+  @Inject RequestContext current;
   @Inject ApprovableActions acts;
   @Inject ApprovalExecution execution;
   @Inject AuditNotes notes;
@@ -76,7 +76,7 @@ public class ApprovalService {
    * themselves, that is, hold {@code approve} on it and are not its author.
    */
   boolean mayActAlone(String entityType, Target target) {
-    return !caller.id().equals(target.author())
+    return !current.caller().id().equals(target.author())
         && access.can(entityType, "approve", target.attributes());
   }
 
@@ -88,10 +88,8 @@ public class ApprovalService {
   @Audited(action = AuditAction.REQUEST_APPROVAL, entity = "approval")
   public ApprovalView request(
       String entityType, UUID entityId, String action, Object[] arguments, long entityVersion) {
-    if (caller.isPlatform()) {
-      throw LecternException.forbidden(
-          "Requests for approval come from a school's own people, not platform accounts.");
-    }
+    access.requireSchoolMember(
+        "Requests for approval come from a school's own people, not platform accounts.");
     tem.get()
         .createQuery(
             "SELECT a FROM Approval a WHERE a.entityType = :t AND a.entityId = :e"
@@ -112,7 +110,7 @@ public class ApprovalService {
             action,
             JSONB.toJson(arguments),
             entityVersion,
-            caller.id(),
+            current.caller().id(),
             null);
     tem.get().persist(approval);
     tem.get().flush();
@@ -147,7 +145,7 @@ public class ApprovalService {
     }
     jpql.append(" ORDER BY a.createdAt DESC, a.id DESC");
     TypedQuery<Approval> q = tem.get().createQuery(jpql.toString(), Approval.class);
-    q.setParameter("me", caller.id());
+    q.setParameter("me", current.caller().id());
     if (!decidable.isEmpty()) {
       q.setParameter("decidable", decidable);
     }
@@ -202,7 +200,7 @@ public class ApprovalService {
               + target.version()
               + " now); it needs a new request.");
     }
-    approval.approve(caller.id(), comment);
+    approval.approve(current.caller().id(), comment);
     tem.get().flush();
     carryOut(approval);
     return view(approval);
@@ -214,7 +212,7 @@ public class ApprovalService {
     subject(approval.entityType())
         .target(approval.entityId())
         .ifPresent(target -> checkDecider(approval, target));
-    approval.reject(caller.id(), reason.strip());
+    approval.reject(current.caller().id(), reason.strip());
     tem.get().flush();
     return view(approval);
   }
@@ -223,7 +221,7 @@ public class ApprovalService {
   @Audited(action = AuditAction.CANCEL, entity = "approval")
   public ApprovalView cancel(@EntityId UUID id) {
     Approval approval = lock(visible(id));
-    if (!approval.requestedBy().equals(caller.id())) {
+    if (!approval.requestedBy().equals(current.caller().id())) {
       throw new LecternException(
           403, "approval.not-requester", "Only the requester may cancel a request.");
     }
@@ -367,10 +365,8 @@ public class ApprovalService {
       throw LecternException.conflict(
           "approval.decided", "This request was already decided: it is " + approval.status() + ".");
     }
-    if (caller.isPlatform()) {
-      throw LecternException.forbidden("Requests are decided by the school's own people.");
-    }
-    if (approval.requestedBy().equals(caller.id())) {
+    access.requireSchoolMember("Requests are decided by the school's own people.");
+    if (approval.requestedBy().equals(current.caller().id())) {
       throw new LecternException(
           403, "approval.own-request", "Nobody decides their own request; another approver must.");
     }
@@ -378,7 +374,7 @@ public class ApprovalService {
   }
 
   private void checkDecider(Approval approval, Target target) {
-    if (caller.id().equals(target.author())) {
+    if (current.caller().id().equals(target.author())) {
       throw new LecternException(
           403,
           "approval.own-content",
@@ -396,7 +392,7 @@ public class ApprovalService {
       throw LecternException.notFound("approval");
     }
     boolean mayDecide = access.can(approval.entityType(), "approve", Map.of());
-    boolean own = !caller.isPlatform() && approval.requestedBy().equals(caller.id());
+    boolean own = approval.requestedBy().equals(current.caller().id());
     if (!own && !mayDecide) {
       throw LecternException.notFound("approval");
     }

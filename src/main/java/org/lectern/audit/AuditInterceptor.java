@@ -11,11 +11,10 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.lectern.identity.Caller;
+import org.lectern.context.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.EntityIds;
 import org.lectern.platform.LecternException;
-import org.lectern.platform.RequestIds;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -30,8 +29,7 @@ public class AuditInterceptor {
 
   @Inject AuditNotes notes;
   @Inject AuditTrail trail;
-  @Inject Caller caller;
-  @Inject TenantContext tenant;
+  @Inject RequestContext context;
   @Inject TenantEntityManager tem;
   @Inject @Any Instance<AuditSubject> subjects;
 
@@ -83,11 +81,12 @@ public class AuditInterceptor {
       UUID entityId,
       AuditState.Change change) {
     UUID chain =
-        audited.platform() ? AuditTrail.PLATFORM : tenant.tenantId().orElse(AuditTrail.PLATFORM);
+        audited.platform() ? AuditTrail.PLATFORM : context.tenantId().orElse(AuditTrail.PLATFORM);
     AuditNotes.Delegation delegation = notes.delegation();
+    Caller caller = frame.actor != null ? frame.actor : context.caller();
     return new AuditEntry(
         chain,
-        actorKind(),
+        actorKind(caller),
         caller.isAuthenticated() ? caller.id() : null,
         caller.isAuthenticated() ? caller.email() : null,
         delegation == null ? null : delegation.requestedBy(),
@@ -97,16 +96,16 @@ public class AuditInterceptor {
         entityId,
         change.oldJson(),
         change.newJson(),
-        RequestIds.current(),
-        RequestIds.clientAddress());
+        context.requestId(),
+        context.clientAddress());
   }
 
-  private String actorKind() {
+  private String actorKind(Caller caller) {
     if (caller.isAuthenticated()) {
       return caller.isPlatform() ? "platform" : "user";
     }
     // Outside a request only the application itself acts (tenant manifests at start).
-    return RequestIds.current() == null ? "system" : "anonymous";
+    return context.isRequest() ? "anonymous" : "system";
   }
 
   private Optional<AuditSubject> subject(String entityType) {

@@ -14,16 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditDtos.AuditEntryView;
 import org.lectern.audit.AuditDtos.ChainBreak;
 import org.lectern.audit.AuditDtos.Verification;
-import org.lectern.identity.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -48,9 +45,8 @@ public class AuditLogService {
       Instant to) {}
 
   @Inject TenantEntityManager tem;
-  @Inject TenantContext tenant;
-  @Inject Caller caller;
-  @Inject AccessControl access;
+  @Inject RequestContext current;
+  @Inject AuditReaders readers;
 
   /** Newest first, with a cursor on the chain's sequence. */
   @SuppressWarnings("unchecked")
@@ -184,13 +180,13 @@ public class AuditLogService {
    * account without a named tenant the platform's own.
    */
   private UUID readableChain() {
-    Optional<UUID> t = tenant.tenantId();
-    if (caller.isPlatform() && t.isEmpty()) {
-      access.requirePlatform("audit", "read");
+    // Only a platform account acts in no tenant.
+    if (current.tenantId().isEmpty()) {
+      readers.requirePlatformChain();
       return AuditTrail.PLATFORM;
     }
-    access.require("audit", "read");
-    return tenant.require();
+    readers.requireTenantChain();
+    return current.tenant();
   }
 
   private static void condition(StringBuilder sql, List<Object> params, String clause, Object v) {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
+import org.lectern.context.Caller;
 
 /**
  * What an audited call can tell the audit trail that its parameters and result cannot: which entity
@@ -22,6 +23,7 @@ public class AuditNotes {
     Map<String, Object> oldValues;
     Map<String, Object> newValues;
     boolean explicit;
+    Caller actor;
   }
 
   /** An approved request being carried out: the approver acts, the requester asked. */
@@ -49,6 +51,14 @@ public class AuditNotes {
   public void subject(String entityType, UUID id) {
     current().entityType = entityType;
     current().subject = id;
+  }
+
+  /**
+   * Names who acted, where the call itself established it: a sign-in acts as the user it has just
+   * verified, though the request came in as nobody.
+   */
+  public void actor(Caller actor) {
+    current().actor = actor;
   }
 
   /** Records these values instead of comparing snapshots (either may be null). */

@@ -21,7 +21,7 @@ import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.content.AudioAsset.AudioOwner;
-import org.lectern.identity.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.media.AudioProbe;
 import org.lectern.media.AudioStore;
 import org.lectern.platform.Cursor;
@@ -29,7 +29,6 @@ import org.lectern.platform.EntityId;
 import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -107,9 +106,8 @@ public class AudioService {
   }
 
   @Inject TenantEntityManager tem;
-  @Inject TenantContext tenant;
   @Inject AccessControl access;
-  @Inject Caller caller;
+  @Inject RequestContext current;
   @Inject AudioStore store;
   @Inject StoryService stories;
   @Inject LessonService lessons;
@@ -175,7 +173,7 @@ public class AudioService {
       throw LecternException.invalid("recordedBy", "is not an active user of this school");
     }
     UUID id = Ids.newId();
-    String key = tenant.require() + "/" + id + "." + probe.extension();
+    String key = current.tenant() + "/" + id + "." + probe.extension();
     AudioAsset asset =
         new AudioAsset(
             id,
@@ -186,7 +184,7 @@ public class AudioService {
             sha256,
             probe.durationSec(),
             voiceType,
-            caller.id(),
+            current.caller().id(),
             recordedBy);
     tem.get().persist(asset);
     tem.get().flush();

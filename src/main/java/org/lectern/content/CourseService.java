@@ -26,7 +26,7 @@ import org.lectern.content.CourseDtos.LessonSummary;
 import org.lectern.content.CourseDtos.UnitPatch;
 import org.lectern.content.CourseDtos.UnitRequest;
 import org.lectern.content.CourseDtos.UnitView;
-import org.lectern.identity.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -55,7 +55,7 @@ public class CourseService {
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
-  @Inject Caller caller;
+  @Inject RequestContext current;
   @Inject AuditNotes notes;
   @Inject CourseMemberships memberships;
   @Inject AudioService audio;
@@ -63,7 +63,7 @@ public class CourseService {
   @Audited(action = AuditAction.CREATE, entity = COURSE)
   public CourseView create(CourseRequest r) {
     requireSchoolPerson();
-    Course course = new Course(r.title(), r.level(), r.difficulty(), caller.id());
+    Course course = new Course(r.title(), r.level(), r.difficulty(), current.caller().id());
     course.edit(null, r.description(), null, null, r.language(), r.audience());
     access.require(COURSE, "create", course.attributes());
     tem.get().persist(course);
@@ -272,7 +272,7 @@ public class CourseService {
                     + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
             .setParameter(2, courseId)
             .setParameter(3, userId)
-            .setParameter(4, caller.id())
+            .setParameter(4, current.caller().id())
             .executeUpdate();
     memberships.forget();
     notes.values(null, added == 1 ? Map.of("enrolled", userId.toString()) : null);
@@ -468,9 +468,7 @@ public class CourseService {
   }
 
   private void requireSchoolPerson() {
-    if (caller.isPlatform()) {
-      throw LecternException.forbidden(
-          "Teaching material is made by a school's own people, not platform accounts.");
-    }
+    access.requireSchoolMember(
+        "Teaching material is made by a school's own people, not platform accounts.");
   }
 }

@@ -20,7 +20,7 @@ import org.lectern.content.CourseDtos.LessonRequest;
 import org.lectern.content.CourseDtos.LessonSummary;
 import org.lectern.content.CourseDtos.LessonView;
 import org.lectern.content.CourseDtos.UnitView;
-import org.lectern.identity.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -45,7 +45,7 @@ public class LessonService {
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
-  @Inject Caller caller;
+  @Inject RequestContext current;
   @Inject AuditNotes notes;
   @Inject CourseService courses;
   @Inject ContentContext context;
@@ -54,16 +54,14 @@ public class LessonService {
 
   @Audited(action = AuditAction.CREATE, entity = LESSON)
   public LessonView create(UUID unitId, LessonRequest r) {
-    if (caller.isPlatform()) {
-      throw LecternException.forbidden(
-          "Teaching material is made by a school's own people, not platform accounts.");
-    }
+    access.requireSchoolMember(
+        "Teaching material is made by a school's own people, not platform accounts.");
     Unit unit = courses.unit(unitId);
     Course course = courses.visible(unit.courseId());
     tem.get().lock(course, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     List<Lesson> siblings = lessonsOfUnit(unitId);
     int at = Ordering.insertionPoint(r.position(), siblings.size());
-    Lesson lesson = new Lesson(unit, r.title(), at, caller.id());
+    Lesson lesson = new Lesson(unit, r.title(), at, current.caller().id());
     lesson.edit(null, r.description(), r.estimatedMinutes());
     access.require(LESSON, "create", lesson.attributes(course));
     if (r.prerequisites() != null) {
@@ -140,7 +138,7 @@ public class LessonService {
     Lesson lesson = visible(id);
     Course course = courses.visible(lesson.courseId());
     access.require(LESSON, "publish", lesson.attributes(course));
-    lesson.publish(caller.id());
+    lesson.publish(current.caller().id());
     tem.get().flush();
     return LessonView.of(lesson, stories.summariesOfLesson(id));
   }

@@ -32,7 +32,7 @@ import org.lectern.content.StoryDtos.StorySummary;
 import org.lectern.content.StoryDtos.StoryView;
 import org.lectern.content.StoryDtos.VersionSummary;
 import org.lectern.content.StoryDtos.VersionView;
-import org.lectern.identity.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -69,7 +69,7 @@ public class StoryService {
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
-  @Inject Caller caller;
+  @Inject RequestContext current;
   @Inject AuditNotes notes;
   @Inject ContentContext context;
   @Inject TagService tags;
@@ -77,12 +77,10 @@ public class StoryService {
 
   @Audited(action = AuditAction.CREATE, entity = RESOURCE)
   public StoryView create(StoryRequest r) {
-    if (caller.isPlatform()) {
-      throw LecternException.forbidden(
-          "Stories are written by a school's own people, not platform accounts.");
-    }
+    access.requireSchoolMember(
+        "Stories are written by a school's own people, not platform accounts.");
     List<Chunks.Piece> pieces = text(r.content(), r.chunks(), List.of());
-    Story story = new Story(r.draft(), caller.id());
+    Story story = new Story(r.draft(), current.caller().id());
     ContentContext.Place place = placeFor(r.lessonId());
     if (place != null) {
       story.placeIn(place.lessonId(), place.courseId());
@@ -488,7 +486,8 @@ public class StoryService {
   private void writeVersion(
       Story story, int number, List<Chunks.Piece> pieces, String scopes, StoryVersion from) {
     Integer basedOn = from == null ? null : from.number();
-    StoryVersion v = new StoryVersion(story.id(), number, pieces, scopes, basedOn, caller.id());
+    StoryVersion v =
+        new StoryVersion(story.id(), number, pieces, scopes, basedOn, current.caller().id());
     tem.get().persist(v);
     tem.get().flush();
     for (int i = 0; i < pieces.size(); i++) {

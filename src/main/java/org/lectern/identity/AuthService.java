@@ -3,121 +3,38 @@ package org.lectern.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Logger;
-import org.lectern.access.RoleService;
-import org.lectern.audit.AuditAction;
-import org.lectern.audit.AuditNotes;
-import org.lectern.audit.Audited;
+import org.lectern.context.RequestContext;
 import org.lectern.identity.IdentityDtos.TokenRequest;
 import org.lectern.identity.TokenService.TokenResponse;
-import org.lectern.platform.LecternException;
 import org.lectern.tenancy.Tenant;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.Tenants;
 
 /**
- * Sign-in. A wrong tenant, email or password all get the same 401 after the same work (an unknown
- * account still costs one password verification), and repeated failures are slowed down. Every
- * sign-in and every refused one is audited: in the school's chain, or the platform's for platform
- * accounts and unknown schools.
+ * Sign-in: finds the school the request names and checks the credentials inside it ({@link
+ * SignIn}), so a school's sign-ins are audited in that school's chain, and platform sign-ins and
+ * sign-ins to unknown schools in the platform's.
  */
 @ApplicationScoped
 @Transactional
 public class AuthService {
 
-  private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
-
   @Inject Tenants tenants;
-  @Inject TenantContext tenantContext;
-  @Inject Accounts accounts;
-  @Inject Passwords passwords;
   @Inject LoginThrottle throttle;
-  @Inject TokenService tokens;
-  @Inject RoleService roles;
-  @Inject Caller caller;
-  @Inject AuditNotes audit;
+  @Inject RequestContext context;
+  @Inject SignIn signIn;
 
-  @Audited(action = AuditAction.LOGIN, entity = "user", onFailure = AuditAction.LOGIN_FAILED)
   public TokenResponse login(TokenRequest request) {
     String slug = request.tenant() == null ? "" : request.tenant().trim().toLowerCase();
     String key = slug + "|" + request.email().trim().toLowerCase();
     throttle.checkAllowed(key);
-    return slug.isEmpty() ? platformLogin(request, key) : tenantLogin(slug, request, key);
-  }
-
-  private TokenResponse tenantLogin(String slug, TokenRequest request, String key) {
-    Optional<Tenant> tenant = tenants.bySlug(slug);
-    if (tenant.isEmpty()) {
-      passwords.verifyNothing(request.password());
-      throw failed(key, request, null);
+    if (slug.isEmpty()) {
+      return signIn.platform(request, key);
     }
-    tenantContext.set(tenant.get().id());
-    Optional<User> user = accounts.userByEmail(request.email());
-    boolean ok =
-        user.isPresent()
-            ? passwords.verify(request.password(), user.get().passwordHash())
-                && user.get().isActive()
-            : verifyNothing(request.password());
-    if (!ok) {
-      throw failed(key, request, user.map(User::id).orElse(null));
+    Tenant tenant = tenants.bySlug(slug).orElse(null);
+    if (tenant == null) {
+      return signIn.unknownSchool(request, key);
     }
-    if (!tenant.get().isActive()) {
-      refused(request, user.get().id(), "tenant.suspended");
-      throw new LecternException(403, "tenant.suspended", "This school's account is suspended.");
-    }
-    throttle.succeeded(key);
-    User u = user.get();
-    u.touchActivity(Instant.now());
-    // From here this request acts as the user: the audit entry names them.
-    caller.establish(u);
-    audit.subject(u.id());
-    audit.values(null, null);
-    return tokens.issue(u.id(), u.email(), roles.roleNames(u.id()), tenant.get().id());
-  }
-
-  private TokenResponse platformLogin(TokenRequest request, String key) {
-    Optional<PlatformAccount> account = accounts.platformAccountByEmail(request.email());
-    boolean ok =
-        account.isPresent()
-            ? passwords.verify(request.password(), account.get().passwordHash())
-                && account.get().isActive()
-            : verifyNothing(request.password());
-    if (!ok) {
-      throw failed(key, request, null);
-    }
-    throttle.succeeded(key);
-    PlatformAccount a = account.get();
-    caller.establish(Caller.Kind.PLATFORM, a.id(), a.email(), a.roles());
-    audit.subject("platform-account", a.id());
-    audit.values(null, null);
-    LOG.info(() -> "Platform sign-in: " + a.email());
-    return tokens.issue(a.id(), a.email(), a.roles(), null);
-  }
-
-  /** What the audit entry of a refused sign-in records: never the password. */
-  private void refused(TokenRequest request, UUID userId, String reason) {
-    Map<String, Object> attempt = new LinkedHashMap<>();
-    attempt.put("tenant", request.tenant());
-    attempt.put("email", request.email());
-    attempt.put("reason", reason);
-    audit.subject(userId);
-    audit.values(null, attempt);
-  }
-
-  private boolean verifyNothing(String password) {
-    passwords.verifyNothing(password);
-    return false;
-  }
-
-  private LecternException failed(String key, TokenRequest request, UUID userId) {
-    throttle.failed(key);
-    refused(request, userId, "auth.invalid-credentials");
-    return new LecternException(
-        401, "auth.invalid-credentials", "The school, email or password is not right.");
+    return context.runAs(
+        tenant.id(), tenant.policyVersion(), () -> signIn.school(tenant, request, key));
   }
 }

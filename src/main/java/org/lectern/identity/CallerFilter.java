@@ -2,6 +2,7 @@ package org.lectern.identity;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,12 +11,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Public;
+import org.lectern.platform.RequestIds;
 
 /**
- * Runs after Payara has verified the bearer token: no token on a resource that is not
- * {@code @Public} is 401; a verified token becomes the request's caller and tenant.
+ * The one filter that sets the {@link RequestContext}, once per request, after Payara has verified
+ * the bearer token: a verified token becomes the request's caller and tenant; no token on a
+ * resource that is not {@code @Public} is 401.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -24,19 +28,30 @@ public class CallerFilter implements ContainerRequestFilter {
   public static final String TENANT_HEADER = "X-Tenant-Id";
 
   @Context ResourceInfo resource;
+  @Context HttpServletRequest http;
   @Inject CallerResolver resolver;
+  @Inject RequestContext context;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
+    CallerResolver.Resolved who;
     if (principal instanceof JsonWebToken jwt) {
-      resolver.establish(jwt, request.getHeaderString(TENANT_HEADER));
-    } else if (!isOpen()) {
+      who = resolver.resolve(jwt, request.getHeaderString(TENANT_HEADER));
+    } else if (isOpen()) {
+      who = CallerResolver.Resolved.NOBODY;
+    } else {
       throw new LecternException(
           401,
           "auth.unauthenticated",
           "This needs a bearer token: sign in with POST /api/auth/token.");
     }
+    context.establish(
+        RequestIds.of(http),
+        RequestIds.clientAddressOf(http),
+        who.caller(),
+        who.tenantId(),
+        who.policyVersion());
   }
 
   private boolean isOpen() {

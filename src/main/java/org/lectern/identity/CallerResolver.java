@@ -6,15 +6,16 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lectern.context.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.Tenant;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.Tenants;
 
 /**
- * Turns a verified token into the request's {@link Caller} and {@link TenantContext}, checking the
- * database on every request: a deactivated account's tokens stop working at once, and a suspended
- * tenant's users get 403.
+ * Turns a verified token into the request's caller and tenant, checking the database on every
+ * request: a deactivated account's tokens stop working at once, and a suspended tenant's users get
+ * 403.
  */
 @ApplicationScoped
 @Transactional
@@ -22,27 +23,30 @@ public class CallerResolver {
 
   private static final Logger LOG = Logger.getLogger(CallerResolver.class.getName());
 
-  @Inject Tenants tenants;
-  @Inject TenantContext tenantContext;
-  @Inject Accounts accounts;
-  @Inject Caller caller;
-
-  void establish(JsonWebToken jwt, String tenantHeader) {
-    UUID subject = parse(jwt.getSubject());
-    String tenantClaim = jwt.getClaim("tenant");
-    if (tenantClaim != null) {
-      establishUser(subject, parse(tenantClaim), tenantHeader);
-    } else {
-      establishPlatform(subject, tenantHeader);
-    }
+  /** Who a token stands for, and the tenant (with its policy version) the request acts in. */
+  public record Resolved(Caller caller, UUID tenantId, Long policyVersion) {
+    static final Resolved NOBODY = new Resolved(Caller.NOBODY, null, null);
   }
 
-  private void establishUser(UUID subject, UUID tenantId, String tenantHeader) {
+  @Inject Tenants tenants;
+  @Inject Accounts accounts;
+  @Inject RequestContext context;
+
+  Resolved resolve(JsonWebToken jwt, String tenantHeader) {
+    UUID subject = parse(jwt.getSubject());
+    String tenantClaim = jwt.getClaim("tenant");
+    return tenantClaim != null
+        ? user(subject, parse(tenantClaim), tenantHeader)
+        : platform(subject, tenantHeader);
+  }
+
+  private Resolved user(UUID subject, UUID tenantId, String tenantHeader) {
     Tenant tenant = tenants.byId(tenantId).orElseThrow(CallerResolver::invalidToken);
-    tenantContext.set(tenant.id());
-    tenantContext.policyVersion(tenant.policyVersion());
     User user =
-        accounts.user(subject).filter(User::isActive).orElseThrow(CallerResolver::invalidToken);
+        context
+            .runAs(tenant.id(), tenant.policyVersion(), () -> accounts.user(subject))
+            .filter(User::isActive)
+            .orElseThrow(CallerResolver::invalidToken);
     if (!tenant.isActive()) {
       throw new LecternException(403, "tenant.suspended", "This school's account is suspended.");
     }
@@ -51,23 +55,23 @@ public class CallerResolver {
         && !tenantHeader.equalsIgnoreCase(tenant.slug())) {
       throw LecternException.forbidden("A school's users act only in their own school.");
     }
-    caller.establish(user);
+    return new Resolved(user.asCaller(), tenant.id(), tenant.policyVersion());
   }
 
-  private void establishPlatform(UUID subject, String tenantHeader) {
+  private Resolved platform(UUID subject, String tenantHeader) {
     PlatformAccount account =
         accounts
             .platformAccount(subject)
             .filter(PlatformAccount::isActive)
             .orElseThrow(CallerResolver::invalidToken);
-    caller.establish(Caller.Kind.PLATFORM, account.id(), account.email(), account.roles());
-    if (tenantHeader != null && !tenantHeader.isBlank()) {
-      Tenant tenant =
-          tenants.byReference(tenantHeader).orElseThrow(() -> LecternException.notFound("tenant"));
-      tenantContext.set(tenant.id());
-      tenantContext.policyVersion(tenant.policyVersion());
-      LOG.info(() -> "Platform account " + account.email() + " acts in tenant " + tenant.slug());
+    Caller caller = account.asCaller();
+    if (tenantHeader == null || tenantHeader.isBlank()) {
+      return new Resolved(caller, null, null);
     }
+    Tenant tenant =
+        tenants.byReference(tenantHeader).orElseThrow(() -> LecternException.notFound("tenant"));
+    LOG.info(() -> "Platform account " + account.email() + " acts in tenant " + tenant.slug());
+    return new Resolved(caller, tenant.id(), tenant.policyVersion());
   }
 
   private static UUID parse(String value) {

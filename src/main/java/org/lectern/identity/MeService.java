@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lectern.access.AccessControl;
+import org.lectern.context.RequestContext;
 import org.lectern.identity.IdentityDtos.Me;
 import org.lectern.identity.IdentityDtos.TenantRef;
 import org.lectern.identity.IdentityDtos.UserView;
-import org.lectern.tenancy.TenantContext;
 import org.lectern.tenancy.Tenants;
 
 /** The caller's own view of themselves. */
@@ -15,24 +15,23 @@ import org.lectern.tenancy.Tenants;
 @Transactional
 public class MeService {
 
-  @Inject Caller caller;
-  @Inject TenantContext tenantContext;
+  @Inject RequestContext current;
   @Inject Tenants tenants;
   @Inject Accounts accounts;
   @Inject AccessControl access;
 
   public Me me() {
     TenantRef tenant =
-        tenantContext
+        current
             .tenantId()
             .flatMap(tenants::byId)
             .map(t -> new TenantRef(t.id(), t.slug(), t.name()))
             .orElse(null);
-    if (caller.isPlatform()) {
-      PlatformAccount a = accounts.platformAccount(caller.id()).orElseThrow();
+    if (current.caller().isPlatform()) {
+      PlatformAccount a = accounts.platformAccount(current.caller().id()).orElseThrow();
       return new Me(a.id(), a.email(), a.displayName(), a.roles(), true, tenant, null);
     }
-    User u = accounts.user(caller.id()).orElseThrow();
+    User u = accounts.user(current.caller().id()).orElseThrow();
     var roles = access.rolesOfCaller();
     return new Me(u.id(), u.email(), u.displayName(), roles, false, tenant, UserView.of(u, roles));
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.audit.Sensitive;
+import org.lectern.context.Caller;
 import org.lectern.platform.Ids;
 import org.lectern.platform.TextArrayConverter;
 
@@ -61,6 +62,11 @@ public class PlatformAccount {
     this.active = true;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
+  }
+
+  /** This account as a request's caller. */
+  public Caller asCaller() {
+    return Caller.platform(id, email, roles());
   }
 
   public UUID id() {

@@ -8,9 +8,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.lectern.audit.Sensitive;
+import org.lectern.context.Caller;
 import org.lectern.platform.Ids;
 import org.lectern.platform.TextArrayConverter;
 import org.lectern.tenancy.TenantScoped;
@@ -124,6 +127,17 @@ public class User extends TenantScoped {
 
   public void touchActivity(Instant at) {
     lastActiveAt = at;
+  }
+
+  /** This user as a request's caller, with the attributes ABAC conditions read as user.*. */
+  public Caller asCaller() {
+    Map<String, Object> profile = new HashMap<>();
+    profile.put("displayName", displayName);
+    profile.put("gradeLevel", gradeLevel);
+    profile.put("readingLevel", readingLevel);
+    profile.put("preferredLanguage", preferredLanguage);
+    profile.put("interests", interests());
+    return Caller.user(id, email, profile);
   }
 
   public UUID id() {

@@ -1,5 +1,6 @@
 /**
- * People and credentials: a school's users, the platform's global accounts, password hashing, token
- * issue (RS256 JWT) and the {@link org.lectern.identity.Caller} every request acts as.
+ * People and credentials: a school's users, the platform's global accounts, password hashing,
+ * sign-in, token issue (RS256 JWT) and the filter that turns a verified token into the request's
+ * {@link org.lectern.context.Caller}.
  */
 package org.lectern.identity;

@@ -70,7 +70,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
       return problem(
           409, "resource.duplicate", "That would duplicate an existing record.", List.of());
     }
-    LOG.log(Level.SEVERE, "Unhandled error in request " + RequestIds.current(), failure);
+    LOG.log(Level.SEVERE, "Unhandled error in request " + requestId(), failure);
     return problem(500, "server.error", Problems.defaultDetail(500), List.of());
   }
 
@@ -88,9 +88,9 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
 
   private String requestId() {
     try {
-      return request == null ? RequestIds.current() : RequestIds.of(request);
+      return request == null ? null : RequestIds.of(request);
     } catch (RuntimeException outsideRequest) {
-      return RequestIds.current();
+      return null;
     }
   }
 

@@ -24,8 +24,7 @@ public class RequestIds implements Filter {
   public static final String HEADER = "X-Request-Id";
   private static final String ATTRIBUTE = RequestIds.class.getName();
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-  private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
+  private static final String CLIENT_ATTRIBUTE = RequestIds.class.getName() + ".client";
 
   /**
    * Whether to take the client's address from {@code X-Forwarded-For}: only behind one proxy that
@@ -41,10 +40,7 @@ public class RequestIds implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String id = ensure((HttpServletRequest) req, (HttpServletResponse) res);
-    String previous = CURRENT.get();
-    String previousClient = CLIENT.get();
-    CURRENT.set(id);
-    CLIENT.set(clientAddress((HttpServletRequest) req));
+    req.setAttribute(CLIENT_ATTRIBUTE, clientAddress((HttpServletRequest) req));
     // The server's log format prints the thread name on every line, so every line logged while
     // serving this request (ours, the server's, EclipseLink's) carries the request id.
     Thread thread = Thread.currentThread();
@@ -54,8 +50,6 @@ public class RequestIds implements Filter {
       chain.doFilter(req, res);
     } finally {
       thread.setName(threadName);
-      CURRENT.set(previous);
-      CLIENT.set(previousClient);
     }
   }
 
@@ -68,9 +62,9 @@ public class RequestIds implements Filter {
     return address == null || address.length() > 64 ? null : address;
   }
 
-  /** The address of the client this thread serves, or null outside a request. */
-  public static String clientAddress() {
-    return CLIENT.get();
+  /** The client's address as this filter found it, or null when it is not trustworthy. */
+  public static String clientAddressOf(HttpServletRequest request) {
+    return (String) request.getAttribute(CLIENT_ATTRIBUTE);
   }
 
   /**
@@ -91,13 +85,9 @@ public class RequestIds implements Filter {
     return id;
   }
 
-  /** The id of the request this thread serves, or null outside a request. */
-  public static String current() {
-    return CURRENT.get();
-  }
-
+  /** The request's id, or null when no filter has given it one. */
   public static String of(HttpServletRequest request) {
     Object id = request.getAttribute(ATTRIBUTE);
-    return id == null ? current() : id.toString();
+    return id == null ? null : id.toString();
   }
 }

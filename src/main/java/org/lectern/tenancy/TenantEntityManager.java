@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.UUID;
+import org.lectern.context.RequestContext;
 
 /**
  * The persistence context for tenant-scoped entities. EclipseLink adds the {@code tenant_id}
@@ -22,11 +23,11 @@ public class TenantEntityManager {
   @PersistenceContext(unitName = "lectern")
   EntityManager em;
 
-  @Inject TenantContext tenant;
+  @Inject RequestContext current;
 
   /** The transaction's EntityManager bound to the current tenant. Call inside a transaction. */
   public EntityManager get() {
-    UUID tenantId = tenant.require();
+    UUID tenantId = current.tenant();
     String value = tenantId.toString();
     if (!value.equals(em.getProperties().get(TENANT_PROPERTY))) {
       em.setProperty(TENANT_PROPERTY, value);
@@ -46,7 +47,7 @@ public class TenantEntityManager {
     return get()
         .createNativeQuery(statement)
         .setHint(NATIVE_SQL_HINT, true)
-        .setParameter(1, tenant.require());
+        .setParameter(1, current.tenant());
   }
 
   /** Native SQL on global tables only (the permission catalogue). */

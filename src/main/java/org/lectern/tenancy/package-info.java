@@ -1,6 +1,5 @@
 /**
- * Tenants (schools): provisioning by platform super-admins, suspension, declarative manifests, and
- * the request's {@link org.lectern.tenancy.TenantContext} that every tenant-scoped query runs
- * under.
+ * Tenants (schools) as data, and tenant-scoped persistence: the root of every tenant-scoped entity
+ * and the EntityManager that keeps every query inside the request context's tenant.
  */
 package org.lectern.tenancy;

@@ -1,7 +1,8 @@
-package org.lectern.platform;
+package org.lectern.context;
 
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
@@ -14,18 +15,32 @@ import org.eclipse.persistence.sessions.SessionProfilerAdapter;
  * Counts the SQL statements a request sends to PostgreSQL, for finding N+1 query patterns: with
  * {@code lectern.diagnostics.sql-count=true} every response carries {@code X-Sql-Statements}. The
  * counter is EclipseLink's profiler hook around each statement execution (persistence.xml), so
- * JPQL, native SQL and lazy loads all count; it costs a thread-local increment, so it is always on
- * and only the header is optional.
+ * JPQL, native SQL and lazy loads all count, into the {@link RequestContext} of the request that
+ * sent them; it is always on and only the header is optional.
  */
 public class SqlStatements extends SessionProfilerAdapter {
 
-  private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+  /** The request context's client proxy: one object that always means the current request's. */
+  private volatile RequestContext context;
 
   @Override
   public void endOperationProfile(String operationName, DatabaseQuery query, int weight) {
     if (SessionProfiler.StatementExecute.equals(operationName)) {
-      COUNT.get()[0]++;
+      try {
+        context().countStatement();
+      } catch (ContextNotActiveException | IllegalStateException outsideRequest) {
+        // Start-up work outside any request context: nobody to report to.
+      }
     }
+  }
+
+  private RequestContext context() {
+    RequestContext c = context;
+    if (c == null) {
+      c = CDI.current().select(RequestContext.class).get();
+      context = c;
+    }
+    return c;
   }
 
   @Override
@@ -33,33 +48,21 @@ public class SqlStatements extends SessionProfilerAdapter {
     return SessionProfiler.ALL;
   }
 
-  /** Statements executed on this thread since the last {@link #reset()}. */
-  public static int count() {
-    return COUNT.get()[0];
-  }
-
-  public static void reset() {
-    COUNT.get()[0] = 0;
-  }
-
-  /** Resets the count when a request starts and reports it when it ends. */
+  /** Reports the count when a request ends. */
   @Provider
-  public static class Header implements ContainerRequestFilter, ContainerResponseFilter {
+  public static class Header implements ContainerResponseFilter {
 
     private final boolean enabled =
         ConfigProvider.getConfig()
             .getOptionalValue("lectern.diagnostics.sql-count", Boolean.class)
             .orElse(false);
 
-    @Override
-    public void filter(ContainerRequestContext request) {
-      reset();
-    }
+    @jakarta.inject.Inject RequestContext context;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       if (enabled) {
-        response.getHeaders().putSingle("X-Sql-Statements", count());
+        response.getHeaders().putSingle("X-Sql-Statements", context.sqlStatements());
       }
     }
   }

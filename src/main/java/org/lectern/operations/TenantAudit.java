@@ -1,4 +1,4 @@
-package org.lectern.tenancy;
+package org.lectern.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.audit.AuditState;
 import org.lectern.audit.AuditSubject;
+import org.lectern.tenancy.Tenants;
 
 /** Tenants as the platform's audit chain records them. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.lectern.tenancy;
+package org.lectern.operations;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.lectern.operations.TenancyDtos.TenantCreate;
+import org.lectern.operations.TenancyDtos.TenantView;
 import org.lectern.platform.Authenticated;
 import org.lectern.platform.Page;
-import org.lectern.tenancy.TenancyDtos.TenantCreate;
-import org.lectern.tenancy.TenancyDtos.TenantView;
 
 /** Tenant provisioning and lifecycle for platform super-admins. */
 @RolesAllowed(Authenticated.ANY)

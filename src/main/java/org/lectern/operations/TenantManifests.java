@@ -1,4 +1,4 @@
-package org.lectern.tenancy;
+package org.lectern.operations;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.lectern.tenancy;
+package org.lectern.operations;
 
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.validation.Valid;
@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.lectern.tenancy.Tenant;
+import org.lectern.tenancy.TenantStatus;
 
 /** Request and response bodies of {@code /api/platform/tenants}. */
 public final class TenancyDtos {

@@ -1,4 +1,4 @@
-package org.lectern.tenancy;
+package org.lectern.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,13 +6,18 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
+import org.lectern.context.RequestContext;
+import org.lectern.operations.TenancyDtos.TenantView;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
-import org.lectern.tenancy.TenancyDtos.TenantView;
+import org.lectern.tenancy.Tenant;
+import org.lectern.tenancy.TenantEntityManager;
+import org.lectern.tenancy.Tenants;
 
 /**
  * The tenant lifecycle as platform operators drive it. Provisioning is one transaction: the tenant,
@@ -25,13 +30,14 @@ public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
 
   @Inject TenantEntityManager tem;
-  @Inject TenantContext tenantContext;
+  @Inject RequestContext context;
   @Inject Tenants tenants;
   @Inject TenantSetup setup;
+  @Inject AccessControl access;
 
   /**
-   * Creates a tenant and fixes it as this unit of work's tenant, for its setup to follow (tenant
-   * manifests; the API provisions with {@link #provision}).
+   * Creates a tenant with its default roles and rules (tenant manifests; the API provisions with
+   * {@link #provision}).
    */
   @Audited(action = AuditAction.CREATE, entity = "tenant", platform = true)
   public Tenant create(String slug, String name) {
@@ -46,23 +52,21 @@ public class TenantService {
     Tenant tenant = new Tenant(slug, name);
     tem.global().persist(tenant);
     tem.global().flush();
-    tenantContext.set(tenant.id());
-    tenantContext.policyVersion(0);
-    setup.provisionDefaults();
+    context.runAs(tenant.id(), tenant.policyVersion(), setup::provisionDefaults);
     LOG.info(() -> "Provisioned tenant " + slug + " (" + tenant.id() + ")");
     return tenant;
   }
 
   @Audited(action = AuditAction.CREATE, entity = "tenant", platform = true)
   public TenantView provision(TenancyDtos.TenantCreate request) {
-    setup.requirePlatform("tenant", "create");
+    access.requirePlatform("tenant", "create");
     Tenant tenant = insert(request.slug(), request.name().strip());
-    setup.createAdmin(request.admin());
+    context.runAs(tenant.id(), tenant.policyVersion(), () -> setup.createAdmin(request.admin()));
     return TenantView.of(tenant);
   }
 
   public Page<TenantView> list(String cursor, int limit) {
-    setup.requirePlatform("tenant", "read");
+    access.requirePlatform("tenant", "read");
     String jpql = "SELECT t FROM Tenant t";
     Cursor after = cursor == null ? null : Cursor.decode(cursor);
     if (after != null) {
@@ -81,13 +85,13 @@ public class TenantService {
   }
 
   public TenantView get(UUID id) {
-    setup.requirePlatform("tenant", "read");
+    access.requirePlatform("tenant", "read");
     return TenantView.of(find(id));
   }
 
   @Audited(action = AuditAction.SUSPEND, entity = "tenant", platform = true)
   public TenantView suspend(@EntityId UUID id) {
-    setup.requirePlatform("tenant", "update");
+    access.requirePlatform("tenant", "update");
     Tenant t = find(id);
     t.suspend();
     LOG.info(() -> "Suspended tenant " + t.slug());
@@ -96,7 +100,7 @@ public class TenantService {
 
   @Audited(action = AuditAction.REACTIVATE, entity = "tenant", platform = true)
   public TenantView reactivate(@EntityId UUID id) {
-    setup.requirePlatform("tenant", "update");
+    access.requirePlatform("tenant", "update");
     Tenant t = find(id);
     t.reactivate();
     LOG.info(() -> "Reactivated tenant " + t.slug());

@@ -1,4 +1,4 @@
-package org.lectern.identity;
+package org.lectern.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,18 +16,22 @@ import org.lectern.access.DefaultPolicies;
 import org.lectern.access.PolicyService;
 import org.lectern.access.RoleService;
 import org.lectern.approval.ApprovalService;
+import org.lectern.identity.Accounts;
 import org.lectern.identity.IdentityDtos.UserCreate;
+import org.lectern.identity.UserService;
+import org.lectern.operations.TenancyDtos.AdminAccount;
 import org.lectern.platform.JsonbSettings;
-import org.lectern.tenancy.TenancyDtos.AdminAccount;
 import org.lectern.tenancy.TenantEntityManager;
-import org.lectern.tenancy.TenantSetup;
 
 /**
- * Provisioning steps that span access and identity. Manifest entries go through the same Bean
- * Validation as API requests, so a manifest cannot create what the API would refuse.
+ * What a tenant gets when it is provisioned or its manifest is applied, across access (roles,
+ * grants, rules), identity (people) and approval (which acts need approval). The {@code ensure*}
+ * methods are idempotent: they create what is missing and report whether they did. Manifest entries
+ * go through the same Bean Validation as API requests, so a manifest cannot create what the API
+ * would refuse.
  */
 @ApplicationScoped
-public class DefaultTenantSetup implements TenantSetup {
+public class TenantSetup {
 
   private static final Jsonb JSONB = JsonbSettings.jsonb();
 
@@ -41,7 +45,6 @@ public class DefaultTenantSetup implements TenantSetup {
   @Inject Validator validator;
   @Inject ApprovalService approvals;
 
-  @Override
   public void provisionDefaults() {
     roles.provisionDefaults();
     for (JsonObject rule : defaults.defaultRules()) {
@@ -49,7 +52,6 @@ public class DefaultTenantSetup implements TenantSetup {
     }
   }
 
-  @Override
   public void createAdmin(AdminAccount admin) {
     users.createUnchecked(
         new UserCreate(
@@ -63,12 +65,6 @@ public class DefaultTenantSetup implements TenantSetup {
             null));
   }
 
-  @Override
-  public void requirePlatform(String resource, String action) {
-    access.requirePlatform(resource, action);
-  }
-
-  @Override
   public boolean ensureUser(JsonObject person, String role) {
     if (accounts.userByEmail(person.getString("email")).isPresent()) {
       return false;
@@ -95,7 +91,6 @@ public class DefaultTenantSetup implements TenantSetup {
     return true;
   }
 
-  @Override
   public boolean ensureRole(JsonObject role) {
     AccessDtos.RoleRequest request =
         valid(JSONB.fromJson(role.toString(), AccessDtos.RoleRequest.class));
@@ -106,7 +101,6 @@ public class DefaultTenantSetup implements TenantSetup {
     return true;
   }
 
-  @Override
   public boolean ensurePolicy(JsonObject policy) {
     AccessDtos.PolicyRequest request =
         valid(JSONB.fromJson(policy.toString(), AccessDtos.PolicyRequest.class));
@@ -117,7 +111,6 @@ public class DefaultTenantSetup implements TenantSetup {
     return true;
   }
 
-  @Override
   public boolean ensureApprovalRule(String act, boolean required) {
     if (approvals.hasRule(act)) {
       return false;

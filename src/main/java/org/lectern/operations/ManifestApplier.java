@@ -1,4 +1,4 @@
-package org.lectern.tenancy;
+package org.lectern.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -7,6 +7,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.lectern.context.RequestContext;
+import org.lectern.tenancy.Tenant;
+import org.lectern.tenancy.Tenants;
 
 /** Applies one tenant manifest in one transaction, in a request context of its own. */
 @ApplicationScoped
@@ -37,7 +40,7 @@ public class ManifestApplier {
 
   @Inject Tenants tenants;
   @Inject TenantService tenantService;
-  @Inject TenantContext tenantContext;
+  @Inject RequestContext context;
   @Inject TenantSetup setup;
 
   @ActivateRequestContext
@@ -49,13 +52,15 @@ public class ManifestApplier {
     }
     String name = manifest.getString("name", slug);
     Optional<Tenant> existing = tenants.bySlug(slug);
-    boolean created = existing.isEmpty();
-    if (existing.isPresent()) {
-      tenantContext.set(existing.get().id());
-      existing.get().rename(name);
-    } else {
-      tenantService.create(slug, name);
-    }
+    existing.ifPresent(t -> t.rename(name));
+    Tenant tenant = existing.orElseGet(() -> tenantService.create(slug, name));
+    return context.runAs(
+        tenant.id(),
+        tenant.policyVersion(),
+        () -> applyInTenant(manifest, slug, existing.isEmpty()));
+  }
+
+  private Result applyInTenant(JsonObject manifest, String slug, boolean created) {
     int users = 0;
     users += people(manifest, "admins", "admin");
     users += people(manifest, "teachers", "teacher");
