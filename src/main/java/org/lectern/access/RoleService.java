@@ -15,11 +15,11 @@ import org.lectern.access.AccessDtos.Permission;
 import org.lectern.access.AccessDtos.RoleView;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
-import org.lectern.context.RequestContext;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
+import org.lectern.tenancy.Tenants;
 
 /**
  * Roles, their grants, and who holds them, in the current tenant. Every change bumps the tenant's
@@ -33,7 +33,7 @@ public class RoleService {
   public static final List<String> SYSTEM_ROLES = List.of("admin", "teacher", "student");
 
   @Inject TenantEntityManager tem;
-  @Inject RequestContext current;
+  @Inject Tenants tenants;
   @Inject DefaultPolicies defaults;
   @Inject AccessControl access;
 
@@ -200,7 +200,7 @@ public class RoleService {
 
   /** Marks the tenant's access rules as changed; see {@link TenantEnforcers}. */
   public void bumpPolicyVersion() {
-    tem.sql("UPDATE tenants SET policy_version = policy_version + 1 WHERE id = ?1").executeUpdate();
+    tenants.bumpPolicyVersion();
   }
 
   private void replaceGrants(Role role, List<Permission> grants) {

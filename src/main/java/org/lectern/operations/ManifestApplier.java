@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.lectern.context.RequestContext;
 import org.lectern.tenancy.Tenant;
 import org.lectern.tenancy.Tenants;
@@ -46,6 +49,10 @@ public class ManifestApplier {
   @ActivateRequestContext
   @Transactional
   public Result apply(JsonObject manifest) {
+    List<String> unknown = unknownFields(manifest);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown field(s) " + String.join(", ", unknown));
+    }
     String slug = manifest.getString("slug").trim().toLowerCase();
     if (!slug.matches(TenancyDtos.SLUG_PATTERN)) {
       throw new IllegalArgumentException("slug '" + slug + "' is not valid");
@@ -87,6 +94,49 @@ public class ManifestApplier {
       }
     }
     return new Result(slug, created, users, roles, policies, rules);
+  }
+
+  private static final Set<String> FIELDS =
+      Set.of("slug", "name", "admins", "teachers", "students", "roles", "policies", "approvals");
+  private static final Set<String> PERSON_FIELDS =
+      Set.of(
+          "email",
+          "displayName",
+          "password",
+          "gradeLevel",
+          "preferredLanguage",
+          "readingLevel",
+          "interests");
+
+  /**
+   * Fields the manifest format does not have, as paths ({@code teachers[2].nickname}): a typo must
+   * stop the whole manifest rather than be dropped. Roles and policies are checked as they are
+   * read, in the shape of their API requests.
+   */
+  static List<String> unknownFields(JsonObject manifest) {
+    List<String> unknown = new ArrayList<>();
+    for (String key : manifest.keySet()) {
+      if (!FIELDS.contains(key)) {
+        unknown.add(key);
+      }
+    }
+    for (String group : List.of("admins", "teachers", "students")) {
+      JsonValue people = manifest.get(group);
+      if (people == null || people.getValueType() != JsonValue.ValueType.ARRAY) {
+        continue;
+      }
+      for (int i = 0; i < people.asJsonArray().size(); i++) {
+        JsonValue person = people.asJsonArray().get(i);
+        if (person.getValueType() == JsonValue.ValueType.OBJECT) {
+          for (String key : person.asJsonObject().keySet()) {
+            if (!PERSON_FIELDS.contains(key)) {
+              unknown.add(group + "[" + i + "]." + key);
+            }
+          }
+        }
+      }
+    }
+    return unknown;
   }
 
   private int people(JsonObject manifest, String key, String role) {

@@ -39,7 +39,7 @@ public class JsonbSettings implements ContextResolver<Jsonb> {
         new JsonbConfig()
             .withNullValues(true)
             .withPropertyVisibilityStrategy(new RecordComponents())
-            .setProperty("yasson.fail-on-unknown-properties", true));
+            .setProperty("jsonb.fail-on-unknown-properties", true));
   }
 
   /** Records: their component fields are the properties; other classes: JSON-B's defaults. */

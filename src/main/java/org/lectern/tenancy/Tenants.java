@@ -33,4 +33,12 @@ public class Tenants {
       return bySlug(reference);
     }
   }
+
+  /**
+   * Marks the current tenant's access rules as changed, in the current transaction: every node
+   * builds its enforcer anew from the next request on (see access's TenantEnforcers).
+   */
+  public void bumpPolicyVersion() {
+    tem.sql("UPDATE tenants SET policy_version = policy_version + 1 WHERE id = ?1").executeUpdate();
+  }
 }

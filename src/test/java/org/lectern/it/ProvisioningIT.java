@@ -142,4 +142,33 @@ class ProvisioningIT extends ApiTestBase {
     assertEquals("Manifest School", me.json().getJsonObject("tenant").getString("name"));
     assertTrue(me.json().getJsonArray("roles").toString().contains("student"));
   }
+
+  @Test
+  void aSuperAdminActingInASchoolCanStillProvisionAnother() {
+    Schools.School acting = schools.newSchool();
+    String slug = "second-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Response r =
+        api.post("/api/platform/tenants")
+            .token(schools.rootToken())
+            .header("X-Tenant-Id", acting.slug())
+            .json(tenant(slug, "p@" + slug + ".test"))
+            .send();
+    assertEquals(201, r.status(), r::toString);
+    String adminToken = schools.token(slug, "p@" + slug + ".test", "a-long-password-1");
+    Api.Response me = api.get("/api/me").token(adminToken).send();
+    assertEquals(slug, me.json().getJsonObject("tenant").getString("slug"), me::toString);
+    assertTrue(me.json().getJsonArray("roles").toString().contains("\"admin\""), me::toString);
+    Api.Response actingUsers = api.get("/api/users?limit=100").token(acting.adminToken()).send();
+    assertTrue(
+        actingUsers.items().stream().noneMatch(u -> u.getString("email").endsWith(slug + ".test")),
+        "the new school's admin went into the new school, not the one named by the header");
+  }
+
+  @Test
+  void aManifestWithAnUnknownFieldIsSkippedWhole() {
+    // it-tenants/typo-school.json has a valid admin and a teacher with a field manifests lack.
+    assertEquals(401, schools.signIn("typo-school", "admin@typo.test", "typo-admin-pass").status());
+    assertEquals(
+        401, schools.signIn("typo-school", "teacher@typo.test", "typo-teacher-pass").status());
+  }
 }
