@@ -47,6 +47,7 @@ public class Approval extends TenantScoped {
   @Column(nullable = false)
   private String action;
 
+  /** The act's payload record as a JSON object (see {@link ApprovableAct}). */
   @Convert(converter = JsonbConverter.class)
   @Column(nullable = false)
   private String payload;
@@ -148,6 +149,11 @@ public class Approval extends TenantScoped {
 
   public String action() {
     return action;
+  }
+
+  /** The name of the approvable act this request is for ({@code story:publish}). */
+  public String actName() {
+    return ApprovableAct.name(entityType, action);
   }
 
   public String payload() {

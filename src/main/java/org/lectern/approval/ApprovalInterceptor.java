@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.approval.ApprovalSubject.Target;
 import org.lectern.platform.EntityIds;
+import org.lectern.platform.InterceptorBindings;
 
 /**
  * Carries out {@link RequiresApproval}. Runs inside the transaction interceptor and outside the
@@ -22,24 +23,24 @@ public class ApprovalInterceptor {
 
   @Inject ApprovalService approvals;
   @Inject ApprovalExecution execution;
+  @Inject ApprovableActs acts;
   @Inject AccessControl access;
 
   @AroundInvoke
   Object gate(InvocationContext call) throws Exception {
-    RequiresApproval rule = call.getMethod().getAnnotation(RequiresApproval.class);
-    String entityType = rule.entity();
-    String action = rule.action();
+    // On the method or, for a gated class, on the class: never null.
+    RequiresApproval rule = InterceptorBindings.of(call, RequiresApproval.class);
+    ApprovableAct<?> act = acts.named(ApprovableAct.name(rule.entity(), rule.action()));
     UUID id = EntityIds.of(call);
-    if (execution.isRunning(entityType, id, action) || !approvals.required(entityType, action)) {
+    if (execution.isRunning(act.entityType(), id, act.action()) || !approvals.required(act)) {
       return call.proceed();
     }
-    Target target = approvals.target(entityType, id);
+    Target target = approvals.target(act.entityType(), id);
     // Asking needs the same right as doing: a student cannot queue up a publication.
-    access.require(entityType, action, target.attributes());
-    if (approvals.mayActAlone(entityType, target)) {
+    access.require(act.entityType(), act.action(), target.attributes());
+    if (approvals.mayActAlone(act.entityType(), target)) {
       return call.proceed();
     }
-    throw new ApprovalPending(
-        approvals.request(entityType, id, action, call.getParameters(), target.version()));
+    throw new ApprovalPending(approvals.request(act, id, target.version()));
   }
 }

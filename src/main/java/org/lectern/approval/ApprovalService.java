@@ -3,19 +3,16 @@ package org.lectern.approval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +29,6 @@ import org.lectern.audit.Audited;
 import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
-import org.lectern.platform.JsonbSettings;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -47,22 +43,19 @@ import org.lectern.tenancy.TenantEntityManager;
 @Transactional
 public class ApprovalService {
 
-  private static final Jsonb JSONB = JsonbSettings.jsonb();
-
   /** Filters of the approval list; null means any. */
   public record Filter(Approval.Status status, String entityType, UUID entityId) {}
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
   @Inject RequestContext current;
-  @Inject ApprovableActions acts;
+  @Inject ApprovableActs acts;
   @Inject ApprovalExecution execution;
   @Inject AuditNotes notes;
   @Inject @Any Instance<ApprovalSubject> subjects;
 
   /** Whether the tenant's rules put this act under approval. */
-  public boolean required(String entityType, String action) {
-    ApprovableActions.Act act = act(entityType, action);
+  public boolean required(ApprovableAct<?> act) {
     return rule(act).orElse(act.byDefault());
   }
 
@@ -82,12 +75,14 @@ public class ApprovalService {
 
   /**
    * Records a pending request, in a transaction of its own (the call it stands for is not carried
-   * out, and its transaction rolls back). An older pending request for the same act is superseded.
+   * out, and its transaction rolls back): the act's name, its payload record for the entity, and
+   * the entity's version. An older pending request for the same act is superseded.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @Audited(action = AuditAction.REQUEST_APPROVAL, entity = "approval")
-  public ApprovalView request(
-      String entityType, UUID entityId, String action, Object[] arguments, long entityVersion) {
+  public ApprovalView request(ApprovableAct<?> act, UUID entityId, long entityVersion) {
+    String entityType = act.entityType();
+    String action = act.action();
     access.requireSchoolMember(
         "Requests for approval come from a school's own people, not platform accounts.");
     tem.get()
@@ -108,7 +103,7 @@ public class ApprovalService {
             entityType,
             entityId,
             action,
-            JSONB.toJson(arguments),
+            ApprovalPayloads.write(act.payload(entityId)),
             entityVersion,
             current.caller().id(),
             null);
@@ -121,7 +116,7 @@ public class ApprovalService {
   public Page<ApprovalView> list(Filter f, String cursor, int limit) {
     List<String> decidable =
         acts.all().stream()
-            .map(ApprovableActions.Act::entityType)
+            .map(ApprovableAct::entityType)
             .distinct()
             .filter(t -> access.can(t, "approve", Map.of()))
             .toList();
@@ -233,7 +228,7 @@ public class ApprovalService {
   /** Every act that can need approval, and whether it does in this tenant. */
   public List<RuleView> rules() {
     List<RuleView> out = new ArrayList<>();
-    for (ApprovableActions.Act act : acts.all()) {
+    for (ApprovableAct<?> act : acts.all()) {
       var chosen = rule(act);
       out.add(
           new RuleView(
@@ -250,7 +245,7 @@ public class ApprovalService {
   @Audited(action = AuditAction.POLICY_CHANGED, entity = "approval-rule")
   public RuleView setRule(String entityType, String action, boolean required) {
     access.require("approval", "manage");
-    ApprovableActions.Act act = act(entityType, action);
+    ApprovableAct<?> act = act(entityType, action);
     boolean before = rule(act).orElse(act.byDefault());
     writeRule(act, required, true);
     notes.values(ruleState(act, before), ruleState(act, required));
@@ -265,31 +260,23 @@ public class ApprovalService {
   /** A manifest's choice for an act the tenant has not chosen for yet. */
   @Audited(action = AuditAction.POLICY_CHANGED, entity = "approval-rule")
   public void initRule(String key, boolean required) {
-    ApprovableActions.Act act = act(key);
+    ApprovableAct<?> act = act(key);
     writeRule(act, required, false);
     notes.values(null, ruleState(act, required));
   }
 
-  private ApprovableActions.Act act(String key) {
-    int colon = key.indexOf(':');
-    return acts.find(key.substring(0, Math.max(colon, 0)), key.substring(colon + 1))
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "'"
-                        + key
-                        + "' names no act that can need approval; known: "
-                        + acts.all().stream().map(ApprovableActions.Act::key).toList()));
+  private ApprovableAct<?> act(String key) {
+    return acts.named(key);
   }
 
-  private static Map<String, Object> ruleState(ApprovableActions.Act act, boolean required) {
+  private static Map<String, Object> ruleState(ApprovableAct<?> act, boolean required) {
     Map<String, Object> state = new LinkedHashMap<>();
-    state.put("act", act.key());
+    state.put("act", act.name());
     state.put("required", required);
     return state;
   }
 
-  private void writeRule(ApprovableActions.Act act, boolean required, boolean overwrite) {
+  private void writeRule(ApprovableAct<?> act, boolean required, boolean overwrite) {
     tem.sql(
             """
                 INSERT INTO approval_rules (tenant_id, entity_type, action, required)
@@ -303,7 +290,7 @@ public class ApprovalService {
         .executeUpdate();
   }
 
-  private Optional<Boolean> rule(ApprovableActions.Act act) {
+  private Optional<Boolean> rule(ApprovableAct<?> act) {
     List<?> rows =
         tem.sql(
                 "SELECT required FROM approval_rules WHERE tenant_id = ?1 AND entity_type = ?2"
@@ -314,48 +301,39 @@ public class ApprovalService {
     return rows.isEmpty() ? Optional.empty() : Optional.of((Boolean) rows.get(0));
   }
 
-  /** Runs the approved act with its recorded arguments, through its own interceptors. */
+  /**
+   * Runs the approved act: the handler registered under the approval's name, with the stored
+   * payload, as the approver for the requester, through the act's own interceptors (the gate lets
+   * exactly this act through).
+   */
   private void carryOut(Approval approval) {
-    ApprovableActions.Act act = act(approval.entityType(), approval.action());
-    Object[] arguments = arguments(act, approval.payload());
-    Object bean = CDI.current().select(act.bean()).get();
+    ApprovableAct<?> act =
+        acts.find(approval.actName())
+            .orElseThrow(
+                () ->
+                    LecternException.conflict(
+                        "approval.unknown-act",
+                        "This request is for '"
+                            + approval.actName()
+                            + "', which this version of Lectern no longer carries out."));
     execution.run(
         approval,
         () ->
             notes.delegated(
                 new AuditNotes.Delegation(approval.requestedBy(), approval.id()),
-                () -> invoke(act, bean, arguments)));
+                () -> execute(act, approval)));
   }
 
-  private static void invoke(ApprovableActions.Act act, Object bean, Object[] arguments) {
+  private static <P extends Record> void execute(ApprovableAct<P> act, Approval approval) {
+    P payload;
     try {
-      act.method().invoke(bean, arguments);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("approved act " + act.key() + " failed", e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("approved act " + act.key() + " cannot be called", e);
+      payload = ApprovalPayloads.read(act, approval.entityId(), approval.payload());
+    } catch (IllegalArgumentException | JsonException | JsonbException e) {
+      throw LecternException.conflict(
+          "approval.unreadable",
+          "The stored request for " + act.name() + " cannot be read: " + e.getMessage());
     }
-  }
-
-  private static Object[] arguments(ApprovableActions.Act act, String payload) {
-    Type[] types = act.method().getGenericParameterTypes();
-    JsonArray values;
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-      values = reader.readArray();
-    }
-    if (values.size() != types.length) {
-      throw new IllegalStateException(
-          "approval payload of " + act.key() + " has " + values.size() + " arguments");
-    }
-    Object[] arguments = new Object[types.length];
-    for (int i = 0; i < types.length; i++) {
-      JsonValue v = values.get(i);
-      arguments[i] = v == JsonValue.NULL ? null : JSONB.fromJson(v.toString(), types[i]);
-    }
-    return arguments;
+    act.execute(payload);
   }
 
   /** A pending approval, locked, that the caller may see. */
@@ -408,8 +386,8 @@ public class ApprovalService {
     return approval;
   }
 
-  private ApprovableActions.Act act(String entityType, String action) {
-    return acts.find(entityType, action)
+  private ApprovableAct<?> act(String entityType, String action) {
+    return acts.find(ApprovableAct.name(entityType, action))
         .orElseThrow(() -> LecternException.notFound("approval-rule"));
   }
 

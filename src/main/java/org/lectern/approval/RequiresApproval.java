@@ -8,14 +8,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An application-service method that may need someone else's approval. When the tenant's rules
- * require approval for {@code entity:action} and the caller may not act alone, the method does not
- * run: a pending approval is recorded (its arguments kept as the payload) and the API answers 202.
- * When an approver grants it, the method runs once, as the approver, for the requester.
+ * The gate of an application-service method that may need someone else's approval: the method
+ * carries out the {@link ApprovableAct} named {@code entity:action}. When the tenant's rules
+ * require approval for it and the caller may not act alone, the method does not run: a pending
+ * approval is recorded (the act's name and its payload record for the entity) and the API answers
+ * 202. When an approver grants it, the act's handler runs once, as the approver, for the requester,
+ * and passes this gate without asking again.
  *
  * <p>The entity is the method's {@link org.lectern.platform.EntityId} parameter, described by the
  * {@link ApprovalSubject} of {@link #entity()}. A caller may act alone when they could approve the
- * request themselves: they hold {@code entity:approve} for it and are not its author.
+ * request themselves: they hold {@code entity:approve} for it and are not its author. On a class,
+ * it gates every method of the class as that one act.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,8 +30,4 @@ public @interface RequiresApproval {
 
   @Nonbinding
   String action() default "";
-
-  /** Whether a tenant that has not chosen needs approval for this act. */
-  @Nonbinding
-  boolean byDefault() default true;
 }

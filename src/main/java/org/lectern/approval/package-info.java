@@ -1,5 +1,6 @@
 /**
- * The approval workflow: {@code @RequiresApproval} service methods are recorded as pending
- * approvals instead of run when the tenant's rules say so, and run once someone else approves them.
+ * The approval workflow: acts gated by {@code @RequiresApproval} are recorded as pending approvals,
+ * a named {@code ApprovableAct} with a JSON payload, and run by that act's handler once someone
+ * else approves them.
  */
 package org.lectern.approval;

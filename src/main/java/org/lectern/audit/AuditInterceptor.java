@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.lectern.context.Caller;
 import org.lectern.context.RequestContext;
 import org.lectern.platform.EntityIds;
+import org.lectern.platform.InterceptorBindings;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -35,7 +36,8 @@ public class AuditInterceptor {
 
   @AroundInvoke
   Object audit(InvocationContext call) throws Exception {
-    Audited audited = call.getMethod().getAnnotation(Audited.class);
+    // On the method or, for an audited class, on the class: never null.
+    Audited audited = InterceptorBindings.of(call, Audited.class);
     UUID id = EntityIds.of(call);
     Optional<AuditSubject> subject = subject(audited.entity());
     Map<String, Object> before =

@@ -132,7 +132,7 @@ public class LessonService {
    * /api/approval-rules/lesson/publish}); by default the right to publish is enough. {@code
    * approvedBy} is whoever let it through: the publisher, or the approver.
    */
-  @RequiresApproval(entity = LESSON, action = "publish", byDefault = false)
+  @RequiresApproval(entity = LESSON, action = "publish")
   @Audited(action = AuditAction.PUBLISH, entity = LESSON)
   public LessonView publish(@EntityId UUID id) {
     Lesson lesson = visible(id);

@@ -322,9 +322,9 @@ public class StoryService {
 
   /**
    * Publishes the latest version: readers get it from now on. In a tenant whose rules put
-   * publishing under approval, an author (or anyone who could not approve it) only asks: the call
-   * is recorded as a pending approval and runs when someone else approves it, provided the story
-   * has not changed since.
+   * publishing under approval, an author (or anyone who could not approve it) only asks: a pending
+   * {@code story:publish} approval is recorded, and {@link StoryPublishAct} runs this when someone
+   * else approves it, provided the story has not changed since.
    */
   @RequiresApproval(entity = RESOURCE, action = "publish")
   @Audited(action = AuditAction.PUBLISH, entity = RESOURCE)

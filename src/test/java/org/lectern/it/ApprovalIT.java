@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -100,6 +102,89 @@ class ApprovalIT extends ApiTestBase {
     assertEquals(teacher.id(), published.get(0).getString("requestedBy"));
     assertEquals(approval.getString("id"), published.get(0).getString("approvalId"));
     assertEquals("draft", published.get(0).getJsonObject("oldValues").getString("status"));
+  }
+
+  /** Rewrites a pending approval's stored payload behind the application's back. */
+  private static void storePayload(JsonObject approval, String json) throws Exception {
+    UUID id = UUID.fromString(approval.getString("id"));
+    assertEquals(
+        1,
+        Db.execute(
+            "UPDATE approvals SET payload = '"
+                + json.replace("'", "''")
+                + "'::jsonb WHERE id = '"
+                + id
+                + "' AND status = 'pending'"));
+  }
+
+  @Test
+  void theRequestStoresTheActsPayloadRecordNotMethodArguments() throws Exception {
+    JsonObject story = schools.story(teacher.token(), "Named command", "beginner");
+    JsonObject approval = requestPublication(story);
+    assertEquals(
+        Json.createObjectBuilder().add("storyId", story.getString("id")).build(),
+        approval.getJsonObject("payload"));
+    assertEquals(
+        List.of("{\"storyId\": \"" + story.getString("id") + "\"}"),
+        Db.column(
+            "SELECT payload::text FROM approvals WHERE id = ?::uuid", approval.getString("id")));
+  }
+
+  @Test
+  void aStoredPayloadWithFieldsTheRecordDoesNotKnowStillRuns() throws Exception {
+    JsonObject story = schools.story(teacher.token(), "Extra fields", "beginner");
+    JsonObject approval = requestPublication(story);
+    storePayload(
+        approval,
+        "{\"storyId\": \""
+            + story.getString("id")
+            + "\", \"channel\": \"mobile\", \"options\": {\"notify\": true}}");
+    Api.Response approved = approve(school.adminToken(), approval);
+    assertEquals(200, approved.status(), approved::toString);
+    assertEquals("mobile", approved.json().getJsonObject("payload").getString("channel"));
+    assertEquals("published", readAsStudent(story).json().getString("status"));
+  }
+
+  @Test
+  void aStoredPayloadMissingAFieldStillRuns() throws Exception {
+    JsonObject story = schools.story(teacher.token(), "Missing fields", "beginner");
+    JsonObject approval = requestPublication(story);
+    // As if written by a release whose record had other fields: the missing story id is the
+    // approval's own entity.
+    storePayload(approval, "{\"legacy\": 1}");
+    Api.Response approved = approve(school.adminToken(), approval);
+    assertEquals(200, approved.status(), approved::toString);
+    Api.Response read = readAsStudent(story);
+    assertEquals(200, read.status(), read::toString);
+    assertEquals("published", read.json().getString("status"));
+    List<JsonObject> published =
+        api.get("/api/audit-logs?action=PUBLISH&entityId=" + story.getString("id"))
+            .token(school.adminToken())
+            .send()
+            .items();
+    assertEquals(1, published.size());
+    assertEquals(teacher.id(), published.get(0).getString("requestedBy"));
+    assertEquals(approval.getString("id"), published.get(0).getString("approvalId"));
+  }
+
+  @Test
+  void aStoredPayloadNamingAnotherEntityIsRefusedAndStaysPending() throws Exception {
+    JsonObject story = schools.story(teacher.token(), "Mine", "beginner");
+    JsonObject other = schools.story(teacher.token(), "Another", "beginner");
+    JsonObject approval = requestPublication(story);
+    storePayload(approval, "{\"storyId\": \"" + other.getString("id") + "\"}");
+    Api.Response refused = approve(school.adminToken(), approval);
+    assertEquals(409, refused.status(), refused::toString);
+    assertEquals("approval.unreadable", refused.code());
+    assertEquals(404, readAsStudent(story).status());
+    assertEquals(404, readAsStudent(other).status());
+    assertEquals(
+        "pending",
+        api.get("/api/approvals/" + approval.getString("id"))
+            .token(teacher.token())
+            .send()
+            .json()
+            .getString("status"));
   }
 
   @Test
