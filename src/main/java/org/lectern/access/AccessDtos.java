@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.platform.Versioned;
 
 /** Request and response bodies of {@code /api/roles} and {@code /api/policies}. */
 public final class AccessDtos {
@@ -50,7 +51,8 @@ public final class AccessDtos {
       String description,
       boolean system,
       List<Permission> grants,
-      long version) {}
+      long version)
+      implements Versioned {}
 
   public record PolicyRequest(
       @NotBlank @Size(max = 100) String name,
@@ -82,5 +84,6 @@ public final class AccessDtos {
       boolean active,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version)
+      implements Versioned {}
 }

@@ -50,7 +50,6 @@ public final class AccessResources {
     public Response create(@Valid @NotNull RoleRequest request) {
       RoleView role = roles.create(request);
       return Response.created(uri.getAbsolutePathBuilder().path(role.id().toString()).build())
-          .tag(ETags.of(role.version()))
           .entity(role)
           .build();
     }
@@ -59,7 +58,7 @@ public final class AccessResources {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
       RoleView role = roles.get(id);
-      return Response.ok(role).tag(ETags.of(role.version())).build();
+      return Response.ok(role).build();
     }
 
     @PUT
@@ -69,7 +68,7 @@ public final class AccessResources {
         @HeaderParam("If-Match") String ifMatch,
         @Valid @NotNull RoleUpdate request) {
       RoleView role = roles.update(id, request, ETags.ifMatch(ifMatch));
-      return Response.ok(role).tag(ETags.of(role.version())).build();
+      return Response.ok(role).build();
     }
 
     @DELETE
@@ -98,7 +97,6 @@ public final class AccessResources {
     public Response create(@Valid @NotNull PolicyRequest request) {
       PolicyView p = policies.create(request);
       return Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
-          .tag(ETags.of(p.version()))
           .entity(p)
           .build();
     }
@@ -107,7 +105,7 @@ public final class AccessResources {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
       PolicyView p = policies.get(id);
-      return Response.ok(p).tag(ETags.of(p.version())).build();
+      return Response.ok(p).build();
     }
 
     @PUT
@@ -117,7 +115,7 @@ public final class AccessResources {
         @HeaderParam("If-Match") String ifMatch,
         @Valid @NotNull PolicyRequest request) {
       PolicyView p = policies.update(id, request, ETags.ifMatch(ifMatch));
-      return Response.ok(p).tag(ETags.of(p.version())).build();
+      return Response.ok(p).build();
     }
 
     @DELETE

@@ -8,18 +8,16 @@ import jakarta.json.JsonReader;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.audit.AuditDtos.AuditEntryView;
 import org.lectern.audit.AuditDtos.ChainBreak;
 import org.lectern.audit.AuditDtos.Verification;
 import org.lectern.context.RequestContext;
-import org.lectern.platform.LecternException;
+import org.lectern.platform.Cursors;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -234,20 +232,10 @@ public class AuditLogService {
   }
 
   private static String encode(long seq) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(("seq:" + seq).getBytes(StandardCharsets.UTF_8));
+    return Cursors.encode(seq);
   }
 
   private static Long decode(String cursor) {
-    try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (!raw.startsWith("seq:")) {
-        throw new IllegalArgumentException();
-      }
-      return Long.parseLong(raw.substring(4));
-    } catch (RuntimeException e) {
-      throw LecternException.invalid("cursor", "is not a cursor this list handed out");
-    }
+    return Cursors.decode(cursor, Cursors.Keys::longValue);
   }
 }

@@ -29,6 +29,7 @@ import org.lectern.platform.EntityId;
 import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
+import org.lectern.platform.Versioned;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -67,7 +68,8 @@ public class AudioService {
       Instant createdAt,
       Instant updatedAt,
       long version,
-      String contentUrl) {
+      String contentUrl)
+      implements Versioned {
 
     static AudioView of(AudioAsset a) {
       AudioOwner o = a.owner();

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.platform.Versioned;
 
 /**
  * Request and response bodies of {@code /api/courses}, {@code /api/units}, {@code /api/lessons}.
@@ -90,7 +91,8 @@ public final class CourseDtos {
       Instant createdAt,
       Instant updatedAt,
       long version,
-      List<UnitView> units) {
+      List<UnitView> units)
+      implements Versioned {
 
     static CourseView of(Course c, List<UnitView> units) {
       return new CourseView(
@@ -126,12 +128,8 @@ public final class CourseDtos {
 
   /** A unit with its lessons (summaries). */
   public record UnitView(
-      UUID id,
-      UUID courseId,
-      String title,
-      int position,
-      long version,
-      List<LessonSummary> lessons) {
+      UUID id, UUID courseId, String title, int position, long version, List<LessonSummary> lessons)
+      implements Versioned {
 
     static UnitView of(Unit u, List<LessonSummary> lessons) {
       return new UnitView(u.id(), u.courseId(), u.title(), u.position(), u.version(), lessons);
@@ -215,7 +213,8 @@ public final class CourseDtos {
       Instant createdAt,
       Instant updatedAt,
       long version,
-      List<StoryDtos.StorySummary> stories) {
+      List<StoryDtos.StorySummary> stories)
+      implements Versioned {
 
     static LessonView of(Lesson l, List<StoryDtos.StorySummary> stories) {
       return new LessonView(

@@ -79,7 +79,6 @@ public final class CourseResource {
     public Response create(@Valid @NotNull CourseRequest request) {
       CourseView course = courses.create(request);
       return Response.created(UriBuilder.fromPath("/api/courses/{id}").build(course.id()))
-          .tag(ETags.of(course.version()))
           .entity(course)
           .build();
     }
@@ -89,7 +88,7 @@ public final class CourseResource {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
       CourseView course = courses.get(id);
-      return Response.ok(course).tag(ETags.of(course.version())).build();
+      return Response.ok(course).build();
     }
 
     @PATCH
@@ -99,7 +98,7 @@ public final class CourseResource {
         @HeaderParam("If-Match") String ifMatch,
         @Valid @NotNull CoursePatch request) {
       CourseView course = courses.patch(id, request, ETags.ifMatch(ifMatch));
-      return Response.ok(course).tag(ETags.of(course.version())).build();
+      return Response.ok(course).build();
     }
 
     /** Soft delete; {@code ?permanent=true} deletes for good (a separate right). */
@@ -118,7 +117,7 @@ public final class CourseResource {
     @Path("{id}/restore")
     public Response restore(@PathParam("id") UUID id) {
       CourseView course = courses.restore(id);
-      return Response.ok(course).tag(ETags.of(course.version())).build();
+      return Response.ok(course).build();
     }
 
     @POST
@@ -126,7 +125,6 @@ public final class CourseResource {
     public Response addUnit(@PathParam("id") UUID id, @Valid @NotNull UnitRequest request) {
       UnitView unit = courses.addUnit(id, request);
       return Response.created(UriBuilder.fromPath("/api/units/{id}").build(unit.id()))
-          .tag(ETags.of(unit.version()))
           .entity(unit)
           .build();
     }
@@ -136,7 +134,7 @@ public final class CourseResource {
     @Path("{id}/unit-order")
     public Response reorderUnits(@PathParam("id") UUID id, @Valid @NotNull OrderRequest request) {
       CourseView course = courses.reorderUnits(id, request.ids());
-      return Response.ok(course).tag(ETags.of(course.version())).build();
+      return Response.ok(course).build();
     }
 
     @GET
@@ -186,7 +184,7 @@ public final class CourseResource {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
       UnitView unit = courses.getUnit(id);
-      return Response.ok(unit).tag(ETags.of(unit.version())).build();
+      return Response.ok(unit).build();
     }
 
     @PATCH
@@ -196,7 +194,7 @@ public final class CourseResource {
         @HeaderParam("If-Match") String ifMatch,
         @Valid @NotNull UnitPatch request) {
       UnitView unit = courses.patchUnit(id, request, ETags.ifMatch(ifMatch));
-      return Response.ok(unit).tag(ETags.of(unit.version())).build();
+      return Response.ok(unit).build();
     }
 
     @DELETE
@@ -211,7 +209,6 @@ public final class CourseResource {
     public Response addLesson(@PathParam("id") UUID id, @Valid @NotNull LessonRequest request) {
       LessonView lesson = lessons.create(id, request);
       return Response.created(UriBuilder.fromPath("/api/lessons/{id}").build(lesson.id()))
-          .tag(ETags.of(lesson.version()))
           .entity(lesson)
           .build();
     }
@@ -221,7 +218,7 @@ public final class CourseResource {
     @Path("{id}/lesson-order")
     public Response reorderLessons(@PathParam("id") UUID id, @Valid @NotNull OrderRequest request) {
       UnitView unit = lessons.reorder(id, request.ids());
-      return Response.ok(unit).tag(ETags.of(unit.version())).build();
+      return Response.ok(unit).build();
     }
   }
 }

@@ -57,7 +57,7 @@ public class LessonResource {
   @Path("{id}")
   public Response get(@PathParam("id") UUID id) {
     LessonView lesson = lessons.get(id);
-    return Response.ok(lesson).tag(ETags.of(lesson.version())).build();
+    return Response.ok(lesson).build();
   }
 
   @PATCH
@@ -67,7 +67,7 @@ public class LessonResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull LessonPatch request) {
     LessonView lesson = lessons.patch(id, request, ETags.ifMatch(ifMatch));
-    return Response.ok(lesson).tag(ETags.of(lesson.version())).build();
+    return Response.ok(lesson).build();
   }
 
   /** 200 with the published lesson, or 202 with the approval it now waits for. */
@@ -75,7 +75,7 @@ public class LessonResource {
   @Path("{id}/publish")
   public Response publish(@PathParam("id") UUID id) {
     LessonView lesson = lessons.publish(id);
-    return Response.ok(lesson).tag(ETags.of(lesson.version())).build();
+    return Response.ok(lesson).build();
   }
 
   /** Soft delete; {@code ?permanent=true} deletes for good (a separate right). */
@@ -94,7 +94,7 @@ public class LessonResource {
   @Path("{id}/restore")
   public Response restore(@PathParam("id") UUID id) {
     LessonView lesson = lessons.restore(id);
-    return Response.ok(lesson).tag(ETags.of(lesson.version())).build();
+    return Response.ok(lesson).build();
   }
 
   @POST

@@ -1,13 +1,11 @@
 package org.lectern.content;
 
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.lectern.platform.LecternException;
+import org.lectern.platform.Cursors;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -49,20 +47,11 @@ final class Search {
   record Position(float rank, UUID id) {
 
     String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((rank + "|" + id).getBytes(StandardCharsets.UTF_8));
+      return Cursors.encode(rank, id);
     }
 
     static Position decode(String cursor) {
-      try {
-        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int bar = raw.indexOf('|');
-        return new Position(
-            Float.parseFloat(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-      } catch (RuntimeException e) {
-        throw LecternException.invalid("cursor", "is not a cursor this search handed out");
-      }
+      return Cursors.decode(cursor, k -> new Position(k.floatValue(), k.uuid()));
     }
   }
 

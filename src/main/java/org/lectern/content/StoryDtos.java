@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lectern.platform.Versioned;
 
 /** Request and response bodies of {@code /api/stories}. */
 public final class StoryDtos {
@@ -163,7 +164,8 @@ public final class StoryDtos {
       UUID createdBy,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version)
+      implements Versioned {}
 
   /** A story in a list: without its text, which can be large. */
   public record StorySummary(

@@ -78,7 +78,6 @@ public class StoryResource {
   public Response create(@Valid @NotNull StoryRequest request) {
     StoryView story = stories.create(request);
     return Response.created(uri.getAbsolutePathBuilder().path(story.id().toString()).build())
-        .tag(ETags.of(story.version()))
         .entity(story)
         .build();
   }
@@ -87,7 +86,7 @@ public class StoryResource {
   @Path("{id}")
   public Response get(@PathParam("id") UUID id, @QueryParam("version") String version) {
     StoryView story = stories.get(id, version);
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @PUT
@@ -97,7 +96,7 @@ public class StoryResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull StoryRequest request) {
     StoryView story = stories.replace(id, request, ETags.ifMatch(ifMatch));
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @PATCH
@@ -107,7 +106,7 @@ public class StoryResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull StoryPatch request) {
     StoryView story = stories.patch(id, request, ETags.ifMatch(ifMatch));
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   /** Soft delete; {@code ?permanent=true} deletes for good (a separate right). */
@@ -127,14 +126,14 @@ public class StoryResource {
   @Path("{id}/publish")
   public Response publish(@PathParam("id") UUID id) {
     StoryView story = stories.publish(id);
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @POST
   @Path("{id}/restore")
   public Response restore(@PathParam("id") UUID id) {
     StoryView story = stories.restore(id);
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @GET
@@ -171,7 +170,7 @@ public class StoryResource {
       @PathParam("number") String number,
       @HeaderParam("If-Match") String ifMatch) {
     StoryView story = stories.restoreVersion(id, number(number), ETags.ifMatch(ifMatch));
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @GET
@@ -197,7 +196,7 @@ public class StoryResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ChunksRequest request) {
     StoryView story = stories.replaceChunks(id, request, ETags.ifMatch(ifMatch));
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   /** A new version with one chunk of the latest changed. */
@@ -209,14 +208,14 @@ public class StoryResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ChunkEdit request) {
     StoryView story = stories.editChunk(id, number(order), request, ETags.ifMatch(ifMatch));
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @PUT
   @Path("{id}/tags")
   public Response putTags(@PathParam("id") UUID id, @Valid @NotNull TagsRequest request) {
     StoryView story = stories.putTags(id, request.tags());
-    return Response.ok(story).tag(ETags.of(story.version())).build();
+    return Response.ok(story).build();
   }
 
   @POST

@@ -34,6 +34,7 @@ import org.lectern.content.StoryDtos.VersionSummary;
 import org.lectern.content.StoryDtos.VersionView;
 import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
+import org.lectern.platform.Cursors;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
@@ -211,7 +212,7 @@ public class StoryService {
                 .setMaxResults(size)
                 .getResultList(),
         StoryVersion::number,
-        String::valueOf,
+        Cursors::encode,
         rows -> VersionSummary::of);
   }
 
@@ -600,11 +601,7 @@ public class StoryService {
   }
 
   private static Integer versionCursor(String cursor) {
-    try {
-      return Integer.valueOf(cursor);
-    } catch (NumberFormatException e) {
-      throw LecternException.invalid("cursor", "is not a cursor this list handed out");
-    }
+    return Cursors.decode(cursor, Cursors.Keys::intValue);
   }
 
   private StoryView view(Story story, int number) {

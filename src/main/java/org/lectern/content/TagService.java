@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
+import org.lectern.platform.Cursors;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
@@ -66,15 +67,7 @@ public class TagService {
             .map(r -> new TagView((UUID) r[0], (String) r[1], ((Number) r[2]).longValue()))
             .toList();
     List<TagView> page = views.subList(0, Math.min(limit, views.size()));
-    String next =
-        views.size() > limit
-            ? java.util.Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                    page.get(page.size() - 1)
-                        .name()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
-            : null;
+    String next = views.size() > limit ? Cursors.encode(page.get(page.size() - 1).name()) : null;
     return new Page<>(page, next);
   }
 
@@ -186,12 +179,7 @@ public class TagService {
   }
 
   private static String decode(String cursor) {
-    try {
-      return new String(
-          java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw LecternException.invalid("cursor", "is not a cursor this list handed out");
-    }
+    return Cursors.decode(cursor, Cursors.Keys::text);
   }
 
   private static String array(Collection<UUID> ids) {

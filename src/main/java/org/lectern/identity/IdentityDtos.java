@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.access.AccessDtos.Permission;
+import org.lectern.platform.Versioned;
 
 /** Request and response bodies of {@code /api/auth}, {@code /api/me} and {@code /api/users}. */
 public final class IdentityDtos {
@@ -85,7 +86,8 @@ public final class IdentityDtos {
       int currentStreak,
       int longestStreak,
       Instant createdAt,
-      long version) {
+      long version)
+      implements Versioned {
 
     static UserView of(User u, List<String> roles) {
       return new UserView(

@@ -89,7 +89,6 @@ public final class IdentityResources {
     public Response create(@Valid @NotNull UserCreate request) {
       UserView user = users.create(request);
       return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
-          .tag(ETags.of(user.version()))
           .entity(user)
           .build();
     }
@@ -98,7 +97,7 @@ public final class IdentityResources {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
       UserView user = users.get(id);
-      return Response.ok(user).tag(ETags.of(user.version())).build();
+      return Response.ok(user).build();
     }
 
     @PATCH
@@ -108,7 +107,7 @@ public final class IdentityResources {
         @HeaderParam("If-Match") String ifMatch,
         @Valid @NotNull UserUpdate request) {
       UserView user = users.update(id, request, ETags.ifMatch(ifMatch));
-      return Response.ok(user).tag(ETags.of(user.version())).build();
+      return Response.ok(user).build();
     }
 
     @DELETE

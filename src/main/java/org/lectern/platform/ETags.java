@@ -2,7 +2,10 @@ package org.lectern.platform;
 
 import jakarta.ws.rs.core.EntityTag;
 
-/** ETag = the entity's version; {@code If-Match} carries it back for optimistic concurrency. */
+/**
+ * ETag = the entity's version; {@code If-Match} carries it back for optimistic concurrency. The tag
+ * is written by {@link VersionETag} for any {@link Versioned} body, never by resources.
+ */
 public final class ETags {
 
   private ETags() {}

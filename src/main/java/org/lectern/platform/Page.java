@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * One page of a list: {@code {"items": [...], "nextCursor": "..."|null}}. The cursor is opaque to
- * clients; see {@link Cursor}.
+ * clients; see {@link Cursors}.
  */
 public record Page<T>(List<T> items, String nextCursor) {
 

@@ -118,6 +118,13 @@ class StoryVersionIT extends ApiTestBase {
             .map(v -> v.getInt("number"))
             .toList());
     assertTrue(versions.getJsonArray("items").getJsonObject(1).getBoolean("isPublished"));
+    assertEquals(List.of(4, 3, 2, 1), pagedNumbers(teacher, "/api/stories/" + id + "/versions"));
+    assertEquals(
+        400,
+        api.get("/api/stories/" + id + "/versions?cursor=3")
+            .token(teacher.token())
+            .send()
+            .status());
     JsonObject diff =
         api.get("/api/stories/" + id + "/versions/4/diff?from=3")
             .token(teacher.token())
@@ -301,6 +308,9 @@ class StoryVersionIT extends ApiTestBase {
         api.get("/api/stories").token(teacher.token()).send().items().get(0).containsKey("content"),
         "lists leave the text out");
     assertEquals(2, api.get("/api/tags").token(teacher.token()).send().items().size());
+    assertEquals(
+        List.of("outdoors", "Sport"),
+        paged(teacher, "/api/tags").stream().map(t -> t.getString("name")).toList());
 
     // English stemming: "runs" finds running; the story that says it twice in its text ranks first.
     List<String> found =
@@ -308,6 +318,23 @@ class StoryVersionIT extends ApiTestBase {
             .map(s -> s.getString("id"))
             .toList();
     assertEquals(running, found.get(0));
+    assertEquals(
+        found,
+        paged(teacher, "/api/stories?q=runs").stream().map(x -> x.getString("id")).toList(),
+        "search pages one by one in the same order");
+    assertEquals(
+        400,
+        api.get(
+                "/api/stories?q=runs&cursor="
+                    + api.get("/api/tags?limit=1")
+                        .token(teacher.token())
+                        .send()
+                        .json()
+                        .getString("nextCursor"))
+            .token(teacher.token())
+            .send()
+            .status(),
+        "another list's cursor");
     assertFalse(found.contains(spanish));
     assertFalse(found.contains(walking), "ran is not run to PostgreSQL's English stemmer");
     // Spanish stemming for the Spanish story.
@@ -318,5 +345,32 @@ class StoryVersionIT extends ApiTestBase {
             .toList());
     Api.Response bad = api.get("/api/stories?q=").token(teacher.token()).send();
     assertEquals(400, bad.status());
+  }
+
+  /** Every item of a list, read one per page by following {@code nextCursor}. */
+  private List<JsonObject> paged(Person who, String path) {
+    List<JsonObject> all = new java.util.ArrayList<>();
+    String cursor = null;
+    for (int pages = 0; pages < 20; pages++) {
+      Api.Response page =
+          api.get(
+                  path
+                      + (path.contains("?") ? "&" : "?")
+                      + "limit=1"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .token(who.token())
+              .send();
+      assertEquals(200, page.status(), page::toString);
+      all.addAll(page.items());
+      if (page.json().isNull("nextCursor")) {
+        return all;
+      }
+      cursor = page.json().getString("nextCursor");
+    }
+    throw new AssertionError("more pages than expected for " + path);
+  }
+
+  private List<Integer> pagedNumbers(Person who, String path) {
+    return paged(who, path).stream().map(v -> v.getInt("number")).toList();
   }
 }
