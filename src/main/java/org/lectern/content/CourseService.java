@@ -1,6 +1,7 @@
 package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -27,6 +28,7 @@ import org.lectern.content.CourseDtos.UnitPatch;
 import org.lectern.content.CourseDtos.UnitRequest;
 import org.lectern.content.CourseDtos.UnitView;
 import org.lectern.context.RequestContext;
+import org.lectern.media.AudioOwnersPurged;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -58,7 +60,7 @@ public class CourseService {
   @Inject RequestContext current;
   @Inject AuditNotes notes;
   @Inject CourseMemberships memberships;
-  @Inject AudioService audio;
+  @Inject Event<AudioOwnersPurged> purged;
 
   @Audited(action = AuditAction.CREATE, entity = COURSE)
   public CourseView create(CourseRequest r) {
@@ -156,7 +158,12 @@ public class CourseService {
           "course.has-stories",
           stories + " stories are still in this course's lessons; move or purge them first.");
     }
-    audio.forgetFilesOfCourse(id);
+    purged.fire(
+        AudioOwnersPurged.lessons(
+            tem.get()
+                .createQuery("SELECT l.id FROM Lesson l WHERE l.courseId = :c", UUID.class)
+                .setParameter("c", id)
+                .getResultList()));
     tem.get().remove(course);
     tem.get().flush();
   }

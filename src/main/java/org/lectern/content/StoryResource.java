@@ -34,6 +34,8 @@ import org.lectern.content.StoryDtos.StoryView;
 import org.lectern.content.StoryDtos.TagsRequest;
 import org.lectern.content.StoryDtos.VersionSummary;
 import org.lectern.content.StoryDtos.VersionView;
+import org.lectern.media.AudioResource;
+import org.lectern.media.AudioService;
 import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 import org.lectern.platform.LecternException;

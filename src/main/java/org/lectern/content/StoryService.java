@@ -1,6 +1,7 @@
 package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -33,6 +34,7 @@ import org.lectern.content.StoryDtos.StoryView;
 import org.lectern.content.StoryDtos.VersionSummary;
 import org.lectern.content.StoryDtos.VersionView;
 import org.lectern.context.RequestContext;
+import org.lectern.media.AudioOwnersPurged;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -73,7 +75,7 @@ public class StoryService {
   @Inject AuditNotes notes;
   @Inject ContentContext context;
   @Inject TagService tags;
-  @Inject AudioService audio;
+  @Inject Event<AudioOwnersPurged> purged;
 
   @Audited(action = AuditAction.CREATE, entity = RESOURCE)
   public StoryView create(StoryRequest r) {
@@ -315,7 +317,7 @@ public class StoryService {
     }
     access.requireVisible(RESOURCE, attributes(story));
     access.require(RESOURCE, "purge", attributes(story));
-    audio.forgetFilesOfStory(id);
+    purged.fire(AudioOwnersPurged.story(id));
     tem.get().remove(story);
     tem.get().flush();
   }
@@ -385,7 +387,7 @@ public class StoryService {
     return rows.stream().map(view).filter(Objects::nonNull).toList();
   }
 
-  // ---- helpers shared with audio and approval
+  // ---- helpers shared with lessons and audio owners
 
   /**
    * The story, if it exists, is not deleted (nor its lesson or course), and is readable; else 404.
