@@ -17,7 +17,6 @@ import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.context.RequestContext;
 import org.lectern.identity.Accounts;
-import org.lectern.identity.User;
 import org.lectern.media.AudioAsset.AudioOwner;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
@@ -306,7 +305,7 @@ public class AudioService {
   }
 
   private boolean activeUser(UUID userId) {
-    return accounts.user(userId).filter(User::isActive).isPresent();
+    return accounts.isActiveUser(userId);
   }
 
   static void deleteQuietly(Path file) {
