@@ -19,7 +19,8 @@ public class ContentAudioOwners implements AudioOwners {
 
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
-  @Inject StoryService stories;
+  @Inject StoryQueries stories;
+  @Inject StoryVersions versions;
   @Inject LessonService lessons;
 
   @Override
@@ -28,7 +29,7 @@ public class ContentAudioOwners implements AudioOwners {
       return new AudioOwner(null, null, lessons.visible(id).id());
     }
     Story story = stories.visible(id);
-    UUID versionId = versionNumber == null ? null : stories.version(story, versionNumber).id();
+    UUID versionId = versionNumber == null ? null : versions.version(story, versionNumber).id();
     return new AudioOwner(story.id(), versionId, null);
   }
 

@@ -51,7 +51,7 @@ public class LessonService {
   @Inject AuditNotes notes;
   @Inject CourseService courses;
   @Inject ContentContext context;
-  @Inject StoryService stories;
+  @Inject StoryQueries stories;
   @Inject Event<AudioOwnersPurged> purged;
 
   @Audited(action = AuditAction.CREATE, entity = LESSON)
