@@ -29,14 +29,6 @@ public final class ContentAudit {
     }
   }
 
-  /** Audio recordings. */
-  @ApplicationScoped
-  public static class Audio extends EntityAudit {
-    public Audio() {
-      super(AudioService.RESOURCE, AudioAsset.class);
-    }
-  }
-
   /** Tags. */
   @ApplicationScoped
   public static class Tags extends EntityAudit {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.platform.Ids;
-import org.lectern.tenancy.TenantScoped;
+import org.lectern.tenancy.SoftDeletable;
 
 /**
  * A course (schema-guide.md, "Hierarchical Content Structure"): ordered units of ordered lessons.
@@ -21,7 +21,7 @@ import org.lectern.tenancy.TenantScoped;
  */
 @Entity
 @Table(name = "courses")
-public class Course extends TenantScoped {
+public class Course extends SoftDeletable {
 
   /** CEFR level of the language a course teaches. */
   public enum Level {
@@ -76,9 +76,6 @@ public class Course extends TenantScoped {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Column(name = "deleted_at")
-  private Instant deletedAt;
-
   @Version private long version;
 
   protected Course() {}
@@ -130,25 +127,14 @@ public class Course extends TenantScoped {
     touch();
   }
 
-  public void softDelete() {
-    if (deletedAt == null) {
-      deletedAt = Instant.now();
-      updatedAt = deletedAt;
-    }
-  }
-
-  public void restore() {
-    deletedAt = null;
-    touch();
+  @Override
+  protected void changed(Instant at) {
+    updatedAt = at;
   }
 
   /** A change to the course's structure (its units) is a change of the course. */
   public void touch() {
     updatedAt = Instant.now();
-  }
-
-  public boolean isDeleted() {
-    return deletedAt != null;
   }
 
   /** What ABAC conditions see as {@code resource.*}. */
@@ -208,10 +194,6 @@ public class Course extends TenantScoped {
 
   public Instant updatedAt() {
     return updatedAt;
-  }
-
-  public Instant deletedAt() {
-    return deletedAt;
   }
 
   public long version() {

@@ -1,6 +1,7 @@
 package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -27,6 +28,9 @@ import org.lectern.content.CourseDtos.UnitPatch;
 import org.lectern.content.CourseDtos.UnitRequest;
 import org.lectern.content.CourseDtos.UnitView;
 import org.lectern.context.RequestContext;
+import org.lectern.identity.Accounts;
+import org.lectern.identity.User;
+import org.lectern.media.AudioOwnersPurged;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -58,7 +62,8 @@ public class CourseService {
   @Inject RequestContext current;
   @Inject AuditNotes notes;
   @Inject CourseMemberships memberships;
-  @Inject AudioService audio;
+  @Inject Accounts accounts;
+  @Inject Event<AudioOwnersPurged> purged;
 
   @Audited(action = AuditAction.CREATE, entity = COURSE)
   public CourseView create(CourseRequest r) {
@@ -156,7 +161,12 @@ public class CourseService {
           "course.has-stories",
           stories + " stories are still in this course's lessons; move or purge them first.");
     }
-    audio.forgetFilesOfCourse(id);
+    purged.fire(
+        AudioOwnersPurged.lessons(
+            tem.get()
+                .createQuery("SELECT l.id FROM Lesson l WHERE l.courseId = :c", UUID.class)
+                .setParameter("c", id)
+                .getResultList()));
     tem.get().remove(course);
     tem.get().flush();
   }
@@ -259,11 +269,7 @@ public class CourseService {
   public EnrollmentView enroll(@EntityId UUID courseId, UUID userId) {
     Course course = visible(courseId);
     access.require(COURSE, "enroll", course.attributes());
-    List<?> user =
-        tem.sql("SELECT 1 FROM users WHERE tenant_id = ?1 AND id = ?2 AND is_active")
-            .setParameter(2, userId)
-            .getResultList();
-    if (user.isEmpty()) {
+    if (!accounts.isActiveUser(userId)) {
       throw LecternException.invalid("userId", "is not an active user of this school");
     }
     int added =
@@ -302,9 +308,7 @@ public class CourseService {
     access.require(COURSE, "enroll", course.attributes());
     Cursor after = cursor == null ? null : Cursor.decode(cursor);
     String sql =
-        "SELECT e.user_id, u.email, u.display_name, e.enrolled_by, e.created_at"
-            + " FROM course_enrollments e JOIN users u"
-            + " ON u.tenant_id = e.tenant_id AND u.id = e.user_id"
+        "SELECT e.user_id, e.enrolled_by, e.created_at FROM course_enrollments e"
             + " WHERE e.tenant_id = ?1 AND e.course_id = ?2"
             + (after == null ? "" : " AND (e.created_at, e.user_id) > (?3, ?4)")
             + " ORDER BY e.created_at, e.user_id LIMIT "
@@ -318,8 +322,8 @@ public class CourseService {
     return Page.of(
         rows,
         limit,
-        r -> new Cursor(instant(r[4]), (UUID) r[0]),
-        page -> page.stream().map(r -> enrollmentView(courseId, r)).toList());
+        r -> new Cursor(instant(r[2]), (UUID) r[0]),
+        page -> enrollmentViews(courseId, page));
   }
 
   // ---- helpers shared with LessonService
@@ -439,9 +443,7 @@ public class CourseService {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         tem.sql(
-                "SELECT e.user_id, u.email, u.display_name, e.enrolled_by, e.created_at"
-                    + " FROM course_enrollments e JOIN users u"
-                    + " ON u.tenant_id = e.tenant_id AND u.id = e.user_id"
+                "SELECT e.user_id, e.enrolled_by, e.created_at FROM course_enrollments e"
                     + " WHERE e.tenant_id = ?1 AND e.course_id = ?2 AND e.user_id = ?3")
             .setParameter(2, courseId)
             .setParameter(3, userId)
@@ -449,12 +451,28 @@ public class CourseService {
     if (rows.isEmpty()) {
       throw LecternException.notFound("enrollment");
     }
-    return enrollmentView(courseId, rows.get(0));
+    return enrollmentViews(courseId, rows).get(0);
   }
 
-  private static EnrollmentView enrollmentView(UUID courseId, Object[] r) {
-    return new EnrollmentView(
-        courseId, (UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], instant(r[4]));
+  /**
+   * Enrollment rows (user, enrolled by, when) as views, with the students' email and name from
+   * identity: one query for the whole page.
+   */
+  private List<EnrollmentView> enrollmentViews(UUID courseId, List<Object[]> rows) {
+    Map<UUID, User> users = accounts.users(rows.stream().map(r -> (UUID) r[0]).toList());
+    return rows.stream()
+        .map(
+            r -> {
+              User u = users.get((UUID) r[0]);
+              return new EnrollmentView(
+                  courseId,
+                  (UUID) r[0],
+                  u == null ? null : u.email(),
+                  u == null ? null : u.displayName(),
+                  (UUID) r[1],
+                  instant(r[2]));
+            })
+        .toList();
   }
 
   private static Instant instant(Object value) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.lectern.platform.Ids;
 import org.lectern.platform.NullableUuidConverter;
 import org.lectern.platform.TextArrayConverter;
-import org.lectern.tenancy.TenantScoped;
+import org.lectern.tenancy.SoftDeletable;
 
 /**
  * A lesson of a unit (schema-guide.md, "Hierarchical Content Structure"). Students read it once it
@@ -25,7 +25,7 @@ import org.lectern.tenancy.TenantScoped;
  */
 @Entity
 @Table(name = "lessons")
-public class Lesson extends TenantScoped {
+public class Lesson extends SoftDeletable {
 
   @Id private UUID id;
 
@@ -69,9 +69,6 @@ public class Lesson extends TenantScoped {
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
-
-  @Column(name = "deleted_at")
-  private Instant deletedAt;
 
   @Version private long version;
 
@@ -131,24 +128,13 @@ public class Lesson extends TenantScoped {
     }
   }
 
-  public void softDelete() {
-    if (deletedAt == null) {
-      deletedAt = Instant.now();
-      updatedAt = deletedAt;
-    }
-  }
-
-  public void restore() {
-    deletedAt = null;
-    touch();
+  @Override
+  protected void changed(Instant at) {
+    updatedAt = at;
   }
 
   private void touch() {
     updatedAt = Instant.now();
-  }
-
-  public boolean isDeleted() {
-    return deletedAt != null;
   }
 
   /**
@@ -225,10 +211,6 @@ public class Lesson extends TenantScoped {
 
   public Instant updatedAt() {
     return updatedAt;
-  }
-
-  public Instant deletedAt() {
-    return deletedAt;
   }
 
   public long version() {

@@ -21,6 +21,8 @@ import java.util.UUID;
 import org.lectern.content.CourseDtos.LessonPatch;
 import org.lectern.content.CourseDtos.LessonSummary;
 import org.lectern.content.CourseDtos.LessonView;
+import org.lectern.media.AudioResource;
+import org.lectern.media.AudioService;
 import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 import org.lectern.platform.Page;

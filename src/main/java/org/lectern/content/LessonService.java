@@ -1,6 +1,7 @@
 package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import org.lectern.content.CourseDtos.LessonSummary;
 import org.lectern.content.CourseDtos.LessonView;
 import org.lectern.content.CourseDtos.UnitView;
 import org.lectern.context.RequestContext;
+import org.lectern.media.AudioOwnersPurged;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
@@ -49,8 +51,8 @@ public class LessonService {
   @Inject AuditNotes notes;
   @Inject CourseService courses;
   @Inject ContentContext context;
-  @Inject StoryService stories;
-  @Inject AudioService audio;
+  @Inject StoryQueries stories;
+  @Inject Event<AudioOwnersPurged> purged;
 
   @Audited(action = AuditAction.CREATE, entity = LESSON)
   public LessonView create(UUID unitId, LessonRequest r) {
@@ -190,7 +192,7 @@ public class LessonService {
           "lesson.has-stories",
           inLesson + " stories are still in this lesson; move or purge them first.");
     }
-    audio.forgetFilesOfLesson(id);
+    purged.fire(AudioOwnersPurged.lessons(List.of(id)));
     tem.sql(
             "UPDATE lessons SET prerequisites = array_remove(prerequisites, ?2::uuid),"
                 + " updated_at = now(), version = version + 1"

@@ -15,17 +15,28 @@ import java.util.Map;
 import java.util.UUID;
 import org.lectern.platform.Ids;
 import org.lectern.platform.NullableUuidConverter;
-import org.lectern.tenancy.TenantScoped;
+import org.lectern.tenancy.SoftDeletable;
 
 /**
  * A story (schema-guide.md, "Story Embedding System"): its metadata, which of its {@link
  * StoryVersion}s is the latest and which (if any) is published. Word count and chem ratio are those
- * of the version readers get, derived from its chunks, never typed in. Deleting is soft: {@code
- * deletedAt} hides it from every read.
+ * of the version readers get, derived from its chunks, never typed in. Deleting is soft.
+ *
+ * <p>The story owns its versions' publication: {@link #publish} and {@link #withdraw} keep at most
+ * one version published, whatever stores them ({@link Versions}).
  */
 @Entity
 @Table(name = "stories")
-public class Story extends TenantScoped {
+public class Story extends SoftDeletable {
+
+  /** Stories' name in access control, the audit trail and approvals. */
+  public static final String RESOURCE = "story";
+
+  /** This story's versions by number, however they are stored; null when there is none. */
+  @FunctionalInterface
+  public interface Versions {
+    StoryVersion number(int number);
+  }
 
   /** Where a story came from. */
   public enum StoryType {
@@ -102,9 +113,6 @@ public class Story extends TenantScoped {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Column(name = "deleted_at")
-  private Instant deletedAt;
-
   @Version private long version;
 
   protected Story() {}
@@ -155,6 +163,11 @@ public class Story extends TenantScoped {
    * what the story's word count and chem ratio describe.
    */
   void newVersion(StoryVersion version) {
+    own(version);
+    if (version.number() < latestVersion) {
+      throw new IllegalArgumentException(
+          "version " + version.number() + " is older than the latest, " + latestVersion);
+    }
     latestVersion = version.number();
     if (publishedVersion == null) {
       describe(version);
@@ -162,23 +175,47 @@ public class Story extends TenantScoped {
     updatedAt = Instant.now();
   }
 
-  /** Readers now get this version. */
-  void publish(StoryVersion version) {
+  /**
+   * Readers get the latest version from now on. The version they got until now, if another, is
+   * unpublished first (and looked up before the latest, so that a store can write that first): at
+   * most one version is ever published.
+   */
+  public void publish(Versions versions) {
+    if (publishedVersion != null && publishedVersion != latestVersion) {
+      own(versions.number(publishedVersion)).unpublish();
+    }
+    StoryVersion latest = own(versions.number(latestVersion));
+    latest.publish();
     status = Status.published;
-    publishedVersion = version.number();
-    describe(version);
+    publishedVersion = latest.number();
+    describe(latest);
     updatedAt = Instant.now();
   }
 
   /**
-   * Back to draft, or archived: nothing is published any more, and the story describes its latest
-   * version again.
+   * Back to draft, or archived: the published version (if any) is unpublished, nothing is published
+   * any more, and the story describes its latest version again.
    */
-  void withdraw(Status newStatus, StoryVersion latest) {
+  public void withdraw(Status newStatus, Versions versions) {
+    if (newStatus == Status.published) {
+      throw new IllegalArgumentException("a story is published with publish(), not withdrawn");
+    }
+    if (publishedVersion != null) {
+      own(versions.number(publishedVersion)).unpublish();
+    }
+    StoryVersion latest = own(versions.number(latestVersion));
     status = newStatus;
     publishedVersion = null;
     describe(latest);
     updatedAt = Instant.now();
+  }
+
+  /** The version, if it is one of this story's. */
+  private StoryVersion own(StoryVersion version) {
+    if (version == null || !version.storyId().equals(id)) {
+      throw new IllegalArgumentException("not a version of story " + id);
+    }
+    return version;
   }
 
   private void describe(StoryVersion version) {
@@ -186,22 +223,9 @@ public class Story extends TenantScoped {
     chemRatio = version.chemingRatio();
   }
 
-  public void softDelete() {
-    if (deletedAt == null) {
-      deletedAt = Instant.now();
-      updatedAt = deletedAt;
-    }
-  }
-
-  public void restore() {
-    if (deletedAt != null) {
-      deletedAt = null;
-      updatedAt = Instant.now();
-    }
-  }
-
-  public boolean isDeleted() {
-    return deletedAt != null;
+  @Override
+  protected void changed(Instant at) {
+    updatedAt = at;
   }
 
   /**
@@ -287,10 +311,6 @@ public class Story extends TenantScoped {
 
   public Integer publishedVersion() {
     return publishedVersion;
-  }
-
-  public Instant deletedAt() {
-    return deletedAt;
   }
 
   public StoryType storyType() {

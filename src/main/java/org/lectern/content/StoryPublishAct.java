@@ -20,11 +20,11 @@ public class StoryPublishAct implements ApprovableAct<StoryPublishAct.Payload> {
     public Payload {}
   }
 
-  @Inject StoryService stories;
+  @Inject StoryCommands stories;
 
   @Override
   public String entityType() {
-    return StoryService.RESOURCE;
+    return Story.RESOURCE;
   }
 
   @Override

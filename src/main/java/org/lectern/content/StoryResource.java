@@ -34,19 +34,25 @@ import org.lectern.content.StoryDtos.StoryView;
 import org.lectern.content.StoryDtos.TagsRequest;
 import org.lectern.content.StoryDtos.VersionSummary;
 import org.lectern.content.StoryDtos.VersionView;
+import org.lectern.media.AudioResource;
+import org.lectern.media.AudioService;
 import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 
-/** {@code /api/stories}: a thin adapter over {@link StoryService}. */
+/**
+ * {@code /api/stories}: a thin adapter over {@link StoryQueries} (reads) and {@link StoryCommands}
+ * (changes).
+ */
 @RolesAllowed(Authenticated.ANY)
 @Path("stories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StoryResource {
 
-  @Inject StoryService stories;
+  @Inject StoryQueries stories;
+  @Inject StoryCommands commands;
   @Inject AudioService audio;
   @Context UriInfo uri;
 
@@ -63,7 +69,7 @@ public class StoryResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     var filter =
-        new StoryService.Filter(
+        new StoryQueries.Filter(
             Page.option(Story.Status.class, "status", status),
             Page.option(Story.Difficulty.class, "difficulty", difficulty),
             Page.option(Story.StoryType.class, "storyType", storyType),
@@ -76,7 +82,7 @@ public class StoryResource {
 
   @POST
   public Response create(@Valid @NotNull StoryRequest request) {
-    StoryView story = stories.create(request);
+    StoryView story = commands.create(request);
     return Response.created(uri.getAbsolutePathBuilder().path(story.id().toString()).build())
         .entity(story)
         .build();
@@ -95,7 +101,7 @@ public class StoryResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull StoryRequest request) {
-    StoryView story = stories.replace(id, request, ETags.ifMatch(ifMatch));
+    StoryView story = commands.replace(id, request, ETags.ifMatch(ifMatch));
     return Response.ok(story).build();
   }
 
@@ -105,7 +111,7 @@ public class StoryResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull StoryPatch request) {
-    StoryView story = stories.patch(id, request, ETags.ifMatch(ifMatch));
+    StoryView story = commands.patch(id, request, ETags.ifMatch(ifMatch));
     return Response.ok(story).build();
   }
 
@@ -114,9 +120,9 @@ public class StoryResource {
   @Path("{id}")
   public Response delete(@PathParam("id") UUID id, @QueryParam("permanent") String permanent) {
     if (CourseResource.permanent(permanent)) {
-      stories.purge(id);
+      commands.purge(id);
     } else {
-      stories.delete(id);
+      commands.delete(id);
     }
     return Response.noContent().build();
   }
@@ -125,14 +131,14 @@ public class StoryResource {
   @POST
   @Path("{id}/publish")
   public Response publish(@PathParam("id") UUID id) {
-    StoryView story = stories.publish(id);
+    StoryView story = commands.publish(id);
     return Response.ok(story).build();
   }
 
   @POST
   @Path("{id}/restore")
   public Response restore(@PathParam("id") UUID id) {
-    StoryView story = stories.restore(id);
+    StoryView story = commands.restore(id);
     return Response.ok(story).build();
   }
 
@@ -169,7 +175,7 @@ public class StoryResource {
       @PathParam("id") UUID id,
       @PathParam("number") String number,
       @HeaderParam("If-Match") String ifMatch) {
-    StoryView story = stories.restoreVersion(id, number(number), ETags.ifMatch(ifMatch));
+    StoryView story = commands.restoreVersion(id, number(number), ETags.ifMatch(ifMatch));
     return Response.ok(story).build();
   }
 
@@ -185,7 +191,7 @@ public class StoryResource {
       @PathParam("id") UUID id,
       @PathParam("number") String number,
       @Valid @NotNull ClozeRequest request) {
-    return stories.putCloze(id, number(number), request);
+    return commands.putCloze(id, number(number), request);
   }
 
   /** A new version made of these chunks. */
@@ -195,7 +201,7 @@ public class StoryResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ChunksRequest request) {
-    StoryView story = stories.replaceChunks(id, request, ETags.ifMatch(ifMatch));
+    StoryView story = commands.replaceChunks(id, request, ETags.ifMatch(ifMatch));
     return Response.ok(story).build();
   }
 
@@ -207,14 +213,14 @@ public class StoryResource {
       @PathParam("order") String order,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ChunkEdit request) {
-    StoryView story = stories.editChunk(id, number(order), request, ETags.ifMatch(ifMatch));
+    StoryView story = commands.editChunk(id, number(order), request, ETags.ifMatch(ifMatch));
     return Response.ok(story).build();
   }
 
   @PUT
   @Path("{id}/tags")
   public Response putTags(@PathParam("id") UUID id, @Valid @NotNull TagsRequest request) {
-    StoryView story = stories.putTags(id, request.tags());
+    StoryView story = commands.putTags(id, request.tags());
     return Response.ok(story).build();
   }
 

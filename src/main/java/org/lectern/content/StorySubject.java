@@ -21,7 +21,7 @@ public class StorySubject implements AuditSubject, ApprovalSubject {
 
   @Override
   public String entityType() {
-    return StoryService.RESOURCE;
+    return Story.RESOURCE;
   }
 
   /** Deleted stories included: a deletion is recorded as the change of {@code deletedAt}. */
@@ -41,7 +41,7 @@ public class StorySubject implements AuditSubject, ApprovalSubject {
       return Optional.empty();
     }
     Map<String, Object> attributes = story.attributes(place);
-    if (!access.can(StoryService.RESOURCE, "read", attributes)) {
+    if (!access.can(Story.RESOURCE, "read", attributes)) {
       return Optional.empty();
     }
     return Optional.of(new Target(attributes, story.version(), story.createdBy()));

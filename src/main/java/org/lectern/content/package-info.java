@@ -1,5 +1,7 @@
 /**
- * Teaching material. For now stories, the first tenant-scoped resource: written by teachers, read
- * by students once published, soft-deleted, every act decided by access control.
+ * Teaching material: courses, units, lessons and stories with their immutable versions. Stories are
+ * changed by {@link org.lectern.content.StoryCommands}, read by {@link
+ * org.lectern.content.StoryQueries}, their versions kept by {@link
+ * org.lectern.content.StoryVersions}; every act is decided by access control.
  */
 package org.lectern.content;

@@ -2,7 +2,10 @@ package org.lectern.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.tenancy.TenantEntityManager;
@@ -25,6 +28,25 @@ public class Accounts {
 
   public Optional<User> user(UUID id) {
     return Optional.ofNullable(tem.get().find(User.class, id));
+  }
+
+  /** Whether {@code id} is a user of the current tenant who may still sign in. */
+  public boolean isActiveUser(UUID id) {
+    return user(id).filter(User::isActive).isPresent();
+  }
+
+  /** These users of the current tenant, by id, in one query; unknown ids are left out. */
+  public Map<UUID, User> users(Collection<UUID> ids) {
+    Map<UUID, User> out = new HashMap<>();
+    List<UUID> distinct = ids.stream().distinct().toList();
+    if (!distinct.isEmpty()) {
+      tem.get()
+          .createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
+          .setParameter("ids", distinct)
+          .getResultList()
+          .forEach(u -> out.put(u.id(), u));
+    }
+    return out;
   }
 
   public Optional<PlatformAccount> platformAccountByEmail(String email) {

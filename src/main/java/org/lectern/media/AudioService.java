@@ -1,11 +1,7 @@
-package org.lectern.content;
+package org.lectern.media;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
-import org.lectern.content.AudioAsset.AudioOwner;
 import org.lectern.context.RequestContext;
-import org.lectern.media.AudioProbe;
-import org.lectern.media.AudioStore;
+import org.lectern.identity.Accounts;
+import org.lectern.media.AudioAsset.AudioOwner;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.Ids;
@@ -33,16 +27,17 @@ import org.lectern.platform.Versioned;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
- * Audio recordings of stories, story versions and lessons. Rights follow the owner: who may edit it
- * uploads, changes and deletes its audio and sees drafts; who may read it hears published audio.
- * Files are written to the {@link AudioStore} only once their row is, and removed only once a
- * deletion has committed.
+ * Audio recordings of stories, story versions and lessons. Rights follow the owner, as {@link
+ * AudioOwners} (implemented by the capability that owns stories and lessons) answers them: who may
+ * edit it uploads, changes and deletes its audio and sees drafts; who may read it hears published
+ * audio. Files are written to the {@link AudioStore} only once their row is, and removed only once
+ * a deletion has committed ({@link AudioFiles}).
  */
 @ApplicationScoped
 @Transactional
 public class AudioService {
 
-  static final String RESOURCE = "audio";
+  public static final String RESOURCE = "audio";
   private static final Logger LOG = Logger.getLogger(AudioService.class.getName());
 
   /** What the client asks to attach a recording to. */
@@ -108,14 +103,10 @@ public class AudioService {
   }
 
   @Inject TenantEntityManager tem;
-  @Inject AccessControl access;
   @Inject RequestContext current;
-  @Inject AudioStore store;
-  @Inject StoryService stories;
-  @Inject LessonService lessons;
-  @Inject CourseService courses;
-
-  @Resource TransactionSynchronizationRegistry transactions;
+  @Inject AudioFiles files;
+  @Inject AudioOwners owners;
+  @Inject Accounts accounts;
 
   /**
    * The owner a recording would belong to, if the caller may add one (404 when it cannot be seen,
@@ -123,7 +114,7 @@ public class AudioService {
    */
   public AudioOwner uploadTarget(OwnerKind kind, UUID id, Integer versionNumber) {
     AudioOwner owner = owner(kind, id, versionNumber);
-    if (!mayEdit(owner)) {
+    if (!owners.mayEdit(owner)) {
       throw LecternException.forbidden("You may not add audio to this " + kind + ".");
     }
     return owner;
@@ -131,11 +122,7 @@ public class AudioService {
 
   /** A staging file for an upload. */
   public Path newUpload() {
-    try {
-      return store.newUpload();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return files.newUpload();
   }
 
   /**
@@ -190,12 +177,7 @@ public class AudioService {
             recordedBy);
     tem.get().persist(asset);
     tem.get().flush();
-    try {
-      store.put(key, upload);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    afterCompletion(key, Status.STATUS_ROLLEDBACK);
+    files.put(key, upload);
     return AudioView.of(asset);
   }
 
@@ -206,7 +188,7 @@ public class AudioService {
   /** Recordings of a story or lesson, oldest first; drafts only for who may edit the owner. */
   public Page<AudioView> list(OwnerKind kind, UUID ownerId, String cursor, int limit) {
     AudioOwner owner = owner(kind, ownerId, null);
-    boolean editor = mayEdit(owner);
+    boolean editor = owners.mayEdit(owner);
     Cursor after = cursor == null ? null : Cursor.decode(cursor);
     String jpql =
         "SELECT a FROM AudioAsset a WHERE "
@@ -248,7 +230,7 @@ public class AudioService {
   public void delete(@EntityId UUID id) {
     AudioAsset asset = editable(id);
     tem.get().remove(asset);
-    afterCompletion(asset.storageKey(), Status.STATUS_COMMITTED);
+    files.deleteOnCommit(asset.storageKey());
   }
 
   /**
@@ -288,66 +270,21 @@ public class AudioService {
 
   /** The stored bytes from {@code offset} on. */
   public InputStream open(AudioAsset asset, long offset) throws IOException {
-    return store.open(asset.storageKey(), offset);
-  }
-
-  void forgetFilesOfStory(UUID storyId) {
-    forget("SELECT storage_key FROM audio_assets WHERE tenant_id = ?1 AND story_id = ?2", storyId);
-  }
-
-  void forgetFilesOfLesson(UUID lessonId) {
-    forget(
-        "SELECT storage_key FROM audio_assets WHERE tenant_id = ?1 AND lesson_id = ?2", lessonId);
-  }
-
-  void forgetFilesOfCourse(UUID courseId) {
-    forget(
-        "SELECT a.storage_key FROM audio_assets a JOIN lessons l"
-            + " ON l.tenant_id = a.tenant_id AND l.id = a.lesson_id"
-            + " WHERE a.tenant_id = ?1 AND l.course_id = ?2",
-        courseId);
+    return files.open(asset.storageKey(), offset);
   }
 
   // ---- private
-
-  private void forget(String sql, UUID id) {
-    for (Object key : tem.sql(sql).setParameter(2, id).getResultList()) {
-      afterCompletion((String) key, Status.STATUS_COMMITTED);
-    }
-  }
-
-  /** Deletes the stored file when the transaction ends with {@code outcome}. */
-  private void afterCompletion(String key, int outcome) {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == outcome) {
-              try {
-                store.delete(key);
-              } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "could not delete audio file " + key, e);
-              }
-            }
-          }
-        });
-  }
 
   private AudioAsset visible(UUID id) {
     AudioAsset asset = tem.get().find(AudioAsset.class, id);
     if (asset == null) {
       throw LecternException.notFound(RESOURCE);
     }
-    AudioOwner owner;
-    try {
-      owner = ownerOf(asset);
-    } catch (LecternException e) {
+    AudioOwner owner = asset.owner();
+    if (!owners.mayRead(owner)) {
       throw LecternException.notFound(RESOURCE);
     }
-    if (asset.status() != AudioAsset.Status.published && !mayEdit(owner)) {
+    if (asset.status() != AudioAsset.Status.published && !owners.mayEdit(owner)) {
       throw LecternException.notFound(RESOURCE);
     }
     return asset;
@@ -355,49 +292,22 @@ public class AudioService {
 
   private AudioAsset editable(UUID id) {
     AudioAsset asset = visible(id);
-    if (!mayEdit(asset.owner())) {
+    if (!owners.mayEdit(asset.owner())) {
       throw LecternException.forbidden("You may not change this recording.");
     }
     return asset;
   }
 
-  /** Checks the owner is visible (404 if not). */
-  private AudioOwner ownerOf(AudioAsset asset) {
-    AudioOwner o = asset.owner();
-    if (o.storyId() != null) {
-      stories.visible(o.storyId());
-    } else {
-      lessons.visible(o.lessonId());
-    }
-    return o;
-  }
-
+  /** The owner named by a request; 404 (the owner's own) when the caller cannot see it. */
   private AudioOwner owner(OwnerKind kind, UUID id, Integer versionNumber) {
-    if (kind == OwnerKind.lesson) {
-      if (versionNumber != null) {
-        throw LecternException.invalid("version", "only stories have versions");
-      }
-      return new AudioOwner(null, null, lessons.visible(id).id());
+    if (kind == OwnerKind.lesson && versionNumber != null) {
+      throw LecternException.invalid("version", "only stories have versions");
     }
-    Story story = stories.visible(id);
-    UUID versionId = versionNumber == null ? null : stories.version(story, versionNumber).id();
-    return new AudioOwner(story.id(), versionId, null);
-  }
-
-  private boolean mayEdit(AudioOwner owner) {
-    if (owner.storyId() != null) {
-      return stories.canEdit(tem.get().find(Story.class, owner.storyId()));
-    }
-    Lesson lesson = tem.get().find(Lesson.class, owner.lessonId());
-    Course course = tem.get().find(Course.class, lesson.courseId());
-    return access.can(CourseService.LESSON, "update", lesson.attributes(course));
+    return owners.find(kind, id, versionNumber);
   }
 
   private boolean activeUser(UUID userId) {
-    return !tem.sql("SELECT 1 FROM users WHERE tenant_id = ?1 AND id = ?2 AND is_active")
-        .setParameter(2, userId)
-        .getResultList()
-        .isEmpty();
+    return accounts.isActiveUser(userId);
   }
 
   static void deleteQuietly(Path file) {

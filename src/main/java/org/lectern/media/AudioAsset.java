@@ -1,4 +1,4 @@
-package org.lectern.content;
+package org.lectern.media;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

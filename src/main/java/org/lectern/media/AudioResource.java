@@ -1,4 +1,4 @@
-package org.lectern.content;
+package org.lectern.media;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,10 +26,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.lectern.content.AudioService.AudioPatch;
-import org.lectern.content.AudioService.AudioView;
-import org.lectern.content.AudioService.Download;
-import org.lectern.content.AudioService.OwnerKind;
+import org.lectern.media.AudioService.AudioPatch;
+import org.lectern.media.AudioService.AudioView;
+import org.lectern.media.AudioService.Download;
+import org.lectern.media.AudioService.OwnerKind;
 import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
 import org.lectern.platform.Page;
@@ -49,7 +49,7 @@ public final class AudioResource {
    * is read; the body is streamed to a staging file while its SHA-256 is computed, and the staging
    * file is gone afterwards whatever happens.
    */
-  static Response upload(
+  public static Response upload(
       AudioService audio,
       OwnerKind kind,
       UUID id,

@@ -1,0 +1,329 @@
+package org.lectern.content;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.lectern.access.AccessControl;
+import org.lectern.content.StoryDtos.ChunkView;
+import org.lectern.content.StoryDtos.ClozeSetting;
+import org.lectern.content.StoryDtos.DiffView;
+import org.lectern.content.StoryDtos.StorySummary;
+import org.lectern.content.StoryDtos.StoryView;
+import org.lectern.content.StoryDtos.VersionSummary;
+import org.lectern.content.StoryDtos.VersionView;
+import org.lectern.platform.Cursor;
+import org.lectern.platform.Cursors;
+import org.lectern.platform.LecternException;
+import org.lectern.platform.Page;
+import org.lectern.tenancy.TenantEntityManager;
+
+/**
+ * Reading stories: one story (at a version), its versions and their differences, and the lists and
+ * searches, filtered to what the caller may read. Whether a story is visible, and to whom its
+ * drafts are, is asked of {@link AccessControl} with the story's attributes, here for every reader
+ * (the commands and media's audio owners included).
+ */
+@ApplicationScoped
+@Transactional
+public class StoryQueries {
+
+  /** Filters of the story list; null means any. */
+  public record Filter(
+      Story.Status status,
+      Story.Difficulty difficulty,
+      Story.StoryType storyType,
+      String tag,
+      UUID lessonId,
+      UUID courseId,
+      String query) {}
+
+  @Inject TenantEntityManager tem;
+  @Inject AccessControl access;
+  @Inject ContentContext context;
+  @Inject TagService tags;
+  @Inject StoryVersions versions;
+
+  /**
+   * The story with the text of {@code version} ({@code latest}, {@code published} or a number).
+   * Without one: the latest version for who may edit the story, else the published one (or, for
+   * staff who may read unpublished stories, the latest). Readers who may not edit get only that.
+   */
+  public StoryView get(UUID id, String version) {
+    Story story = visible(id);
+    boolean editor = canEdit(story);
+    Integer readerVersion =
+        story.publishedVersion() != null ? story.publishedVersion() : story.latestVersion();
+    int shown = editor ? story.latestVersion() : readerVersion;
+    if (version != null) {
+      Integer asked = versionNumber(story, version);
+      if (asked == null || (!editor && !asked.equals(readerVersion))) {
+        throw new LecternException(
+            404, "story-version.not-found", "No such version of this story.");
+      }
+      shown = asked;
+    }
+    return view(story, shown);
+  }
+
+  /** Every version, newest first; for who may edit or approve the story. */
+  public Page<VersionSummary> versions(UUID id, String cursor, int limit) {
+    Story story = versionReader(id);
+    return KeysetScan.page(
+        cursor,
+        limit,
+        StoryQueries::versionCursor,
+        (after, size) -> versions.before(story, after, size),
+        StoryVersion::number,
+        Cursors::encode,
+        rows -> VersionSummary::of);
+  }
+
+  public VersionView version(UUID id, int number) {
+    Story story = versionReader(id);
+    StoryVersion v = versions.version(story, number);
+    return new VersionView(
+        v.number(),
+        v.wordCount(),
+        v.chemingRatio(),
+        StoryVersions.json(v.chemingScopes()),
+        v.isApproved(),
+        v.isPublished(),
+        v.basedOn(),
+        v.createdBy(),
+        v.createdAt(),
+        v.content(),
+        versions.chunks(v).stream().map(ChunkView::of).toList(),
+        versions.cloze(v));
+  }
+
+  public DiffView diff(UUID id, int from, int to) {
+    Story story = versionReader(id);
+    StoryVersion a = versions.version(story, from);
+    StoryVersion b = versions.version(story, to);
+    return ChunkDiff.diff(from, versions.pieces(a), to, versions.pieces(b));
+  }
+
+  public List<ClozeSetting> cloze(UUID id, int number) {
+    return versions.cloze(versions.version(versionReader(id), number));
+  }
+
+  /** Newest first, or ranked by relevance with {@code query}; only what the caller may read. */
+  public Page<StorySummary> list(Filter f, String cursor, int limit) {
+    if (f.query() != null) {
+      return Search.page(
+          tem,
+          "stories",
+          "SELECT DISTINCT language FROM stories WHERE tenant_id = ?1 AND deleted_at IS NULL",
+          f.query(),
+          conditions(f),
+          cursor,
+          limit,
+          ids -> {
+            Map<UUID, Story> byId = new HashMap<>();
+            load(ids).forEach(s -> byId.put(s.id(), s));
+            Function<Story, StorySummary> view = readable(new ArrayList<>(byId.values()));
+            return id -> byId.containsKey(id) ? view.apply(byId.get(id)) : null;
+          });
+    }
+    return KeysetScan.page(
+        cursor,
+        limit,
+        Cursor::decode,
+        (after, size) -> batch(f, after, size),
+        s -> new Cursor(s.createdAt(), s.id()),
+        Cursor::encode,
+        this::readable);
+  }
+
+  /** The stories of a lesson the caller may read, oldest first (for the lesson view). */
+  List<StorySummary> summariesOfLesson(UUID lessonId) {
+    List<Story> rows =
+        tem.get()
+            .createQuery(
+                "SELECT s FROM Story s WHERE s.lessonId = :l AND s.deletedAt IS NULL"
+                    + " ORDER BY s.createdAt, s.id",
+                Story.class)
+            .setParameter("l", lessonId)
+            .setMaxResults(500)
+            .getResultList();
+    Function<Story, StorySummary> view = readable(rows);
+    return rows.stream().map(view).filter(Objects::nonNull).toList();
+  }
+
+  // ---- shared with the commands and the audio owners
+
+  /**
+   * The story, if it exists, is not deleted (nor its lesson or course), and is readable; else 404.
+   */
+  Story visible(UUID id) {
+    Story story = tem.get().find(Story.class, id);
+    if (story == null || story.isDeleted()) {
+      throw LecternException.notFound(Story.RESOURCE);
+    }
+    ContentContext.Place place = context.place(story.lessonId());
+    if (place != null && place.hidden()) {
+      throw LecternException.notFound(Story.RESOURCE);
+    }
+    access.requireVisible(Story.RESOURCE, story.attributes(place));
+    return story;
+  }
+
+  Map<String, Object> attributes(Story story) {
+    return story.attributes(context.place(story.lessonId()));
+  }
+
+  boolean canEdit(Story story) {
+    return access.can(Story.RESOURCE, "update", attributes(story));
+  }
+
+  /** The story as a client sees it, with the text of version {@code number}. */
+  StoryView view(Story story, int number) {
+    StoryVersion v = versions.version(story, number);
+    boolean editor = canEdit(story);
+    return new StoryView(
+        story.id(),
+        story.title(),
+        story.storyType(),
+        story.difficulty(),
+        story.language(),
+        story.estimatedMinutes(),
+        v.wordCount(),
+        v.chemingRatio(),
+        story.status(),
+        story.lessonId(),
+        story.courseId(),
+        tags.of(List.of(story.id())).getOrDefault(story.id(), List.of()),
+        v.number(),
+        editor ? story.latestVersion() : null,
+        story.publishedVersion(),
+        v.content(),
+        versions.chunks(v).stream().map(ChunkView::of).toList(),
+        StoryVersions.json(v.chemingScopes()),
+        story.createdBy(),
+        story.createdAt(),
+        story.updatedAt(),
+        story.version());
+  }
+
+  // ---- private
+
+  /** Versions are for who may edit the story or decide on its publication. */
+  private Story versionReader(UUID id) {
+    Story story = visible(id);
+    Map<String, Object> attributes = attributes(story);
+    if (!access.can(Story.RESOURCE, "update", attributes)
+        && !access.can(Story.RESOURCE, "approve", attributes)) {
+      throw LecternException.forbidden(
+          "Only who may edit or approve this story sees its versions.");
+    }
+    return story;
+  }
+
+  private Integer versionNumber(Story story, String version) {
+    return switch (version) {
+      case "latest" -> story.latestVersion();
+      case "published" -> story.publishedVersion();
+      default -> {
+        try {
+          int n = Integer.parseInt(version);
+          yield n >= 1 && n <= story.latestVersion() ? n : null;
+        } catch (NumberFormatException e) {
+          throw LecternException.invalid("version", "must be latest, published or a number");
+        }
+      }
+    };
+  }
+
+  private static Integer versionCursor(String cursor) {
+    return Cursors.decode(cursor, Cursors.Keys::intValue);
+  }
+
+  /** A batch's readable rows as list items: places and tags of the whole batch in two queries. */
+  private Function<Story, StorySummary> readable(List<Story> rows) {
+    Map<UUID, ContentContext.Place> places =
+        context.places(rows.stream().map(Story::lessonId).toList());
+    Map<UUID, List<String>> tagsById = tags.of(rows.stream().map(Story::id).toList());
+    return s -> {
+      ContentContext.Place place = s.lessonId() == null ? null : places.get(s.lessonId());
+      if (place != null && place.hidden()) {
+        return null;
+      }
+      return access.can(Story.RESOURCE, "read", s.attributes(place))
+          ? StorySummary.of(s, tagsById.getOrDefault(s.id(), List.of()))
+          : null;
+    };
+  }
+
+  /** Ids of a batch by SQL (tags are a link table), then the stories themselves. */
+  private List<Story> batch(Filter f, Cursor after, int size) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT t.id FROM stories t WHERE t.tenant_id = ?1 AND t.deleted_at IS NULL");
+    List<Object> params = new ArrayList<>();
+    conditions(f).appendTo(sql, params);
+    if (after != null) {
+      params.add(Timestamp.from(after.createdAt()));
+      params.add(after.id());
+      sql.append(" AND (t.created_at, t.id) < (?")
+          .append(params.size())
+          .append(", ?")
+          .append(params.size() + 1)
+          .append(")");
+    }
+    sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ").append(size);
+    Query q = tem.sql(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 2, params.get(i));
+    }
+    List<UUID> ids = q.getResultList().stream().map(o -> (UUID) o).toList();
+    Map<UUID, Story> byId = new HashMap<>();
+    load(ids).forEach(s -> byId.put(s.id(), s));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  private List<Story> load(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return tem.get()
+        .createQuery("SELECT s FROM Story s WHERE s.id IN :ids", Story.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  private Search.Conditions conditions(Filter f) {
+    Search.Conditions c = new Search.Conditions();
+    if (f.status() != null) {
+      c.add("status = ?", f.status().name());
+    }
+    if (f.difficulty() != null) {
+      c.add("difficulty = ?", f.difficulty().name());
+    }
+    if (f.storyType() != null) {
+      c.add("story_type = ?", f.storyType().name());
+    }
+    if (f.lessonId() != null) {
+      c.add("lesson_id = ?", f.lessonId());
+    }
+    if (f.courseId() != null) {
+      c.add("course_id = ?", f.courseId());
+    }
+    if (f.tag() != null) {
+      c.add(
+          "id IN (SELECT st.story_id FROM story_tags st JOIN tags g"
+              + " ON g.tenant_id = st.tenant_id AND g.id = st.tag_id"
+              + " WHERE st.tenant_id = t.tenant_id AND lower(g.name) = lower(?))",
+          f.tag());
+    }
+    return c;
+  }
+}
