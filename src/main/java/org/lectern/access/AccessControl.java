@@ -4,12 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.casbin.jcasbin.main.SyncedEnforcer;
+import org.casbin.jcasbin.rbac.RoleManager;
 import org.lectern.access.condition.Attributes;
+import org.lectern.access.condition.SqlColumn;
+import org.lectern.access.condition.SqlCompiler;
+import org.lectern.access.condition.SqlPredicate;
 import org.lectern.audit.AuditReaders;
 import org.lectern.context.Caller;
 import org.lectern.context.RequestContext;
@@ -38,9 +45,62 @@ public class AccessControl implements AuditReaders {
   public boolean can(String resource, String action, Map<String, ?> resourceAttributes) {
     UUID tenantId = current.tenant();
     Caller caller = current.caller();
-    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion());
-    String domain = tenantId.toString();
+    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion()).enforcer();
     String subject = subject(caller);
+    Map<String, Object> user = userAttributes(caller, enforcer, subject, tenantId.toString());
+    return enforcer.enforce(
+        subject, tenantId.toString(), resource, action, new Attributes(user, resourceAttributes));
+  }
+
+  /**
+   * The rows of a list the caller may read, as a SQL predicate over the list query's columns: the
+   * same rules as {@link #can} with {@code read}, partially evaluated for this caller, so the query
+   * returns exactly the visible rows. Rules that cannot match the caller disappear, grants that
+   * always allow become {@code TRUE}. {@link SqlPredicate.Uncompilable} when a rule that matters
+   * reads an attribute {@code columns} has no column for (or compares in a way SQL cannot say
+   * exactly); the list then decides row by row with {@link #can}.
+   *
+   * @param columns the column of each resource attribute the list query can see
+   */
+  public SqlPredicate readFilter(String resource, Function<String, Optional<SqlColumn>> columns) {
+    UUID tenantId = current.tenant();
+    String domain = tenantId.toString();
+    Caller caller = current.caller();
+    TenantRules rules = enforcers.forTenant(tenantId, current.policyVersion());
+    String subject = subject(caller);
+    Map<String, Object> user = userAttributes(caller, rules.enforcer(), subject, domain);
+    return readFilter(rules, subject, domain, resource, user, columns);
+  }
+
+  /**
+   * The read decision of {@code subject} over {@code resource} rows in {@code domain}: the rules
+   * that can apply to the subject, in evaluation order, each condition partially evaluated.
+   */
+  static SqlPredicate readFilter(
+      TenantRules rules,
+      String subject,
+      String domain,
+      String resource,
+      Map<String, ?> user,
+      Function<String, Optional<SqlColumn>> columns) {
+    RoleManager roles = rules.enforcer().getRoleManager();
+    List<SqlPredicate> conditions = new ArrayList<>();
+    List<Boolean> allows = new ArrayList<>();
+    for (Rule rule : rules.ordered()) {
+      if ((rule.domain().equals("*") || rule.domain().equals(domain))
+          && (rule.resource().equals("*") || rule.resource().equals(resource))
+          && (rule.action().equals("*") || rule.action().equals("read"))
+          && (rule.subject().equals("*") || roles.hasLink(subject, rule.subject(), domain))) {
+        conditions.add(SqlCompiler.compile(rules.conditionOf(rule), user, columns));
+        allows.add(rule.allow());
+      }
+    }
+    return SqlPredicate.firstMatch(conditions, allows);
+  }
+
+  /** What conditions read as {@code user.*}: the caller, what other capabilities add, roles. */
+  private Map<String, Object> userAttributes(
+      Caller caller, SyncedEnforcer enforcer, String subject, String domain) {
     Map<String, Object> user = new HashMap<>(caller.attributes());
     if (!caller.isPlatform()) {
       for (UserAttributeSource source : userAttributes) {
@@ -49,8 +109,7 @@ public class AccessControl implements AuditReaders {
     }
     user.put(
         "roles", caller.isPlatform() ? caller.platformRoles() : rolesOf(enforcer, subject, domain));
-    return enforcer.enforce(
-        subject, domain, resource, action, new Attributes(user, resourceAttributes));
+    return user;
   }
 
   /** 403 unless allowed. */
@@ -123,7 +182,7 @@ public class AccessControl implements AuditReaders {
     if (caller.isPlatform()) {
       return caller.platformRoles();
     }
-    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion());
+    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion()).enforcer();
     return rolesOf(enforcer, subject(caller), tenantId.toString());
   }
 

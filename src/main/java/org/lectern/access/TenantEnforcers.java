@@ -41,12 +41,12 @@ public class TenantEnforcers {
   @ConfigProperty(name = "lectern.access.cached-tenants", defaultValue = "2000")
   int cachedTenants;
 
-  private EnforcerCache cache;
+  private EnforcerCache<TenantRules> cache;
   private SyncedEnforcer platform;
 
   @PostConstruct
   void init() {
-    cache = new EnforcerCache(cachedTenants, this::build);
+    cache = new EnforcerCache<>(cachedTenants, this::build);
     List<Rule> rules = new ArrayList<>();
     for (DefaultPolicies.Grant g : defaults.platformGrants()) {
       rules.add(Rule.grant(g.role(), "*", g.resource(), g.action()));
@@ -54,8 +54,8 @@ public class TenantEnforcers {
     platform = compile(defaults.model(), rules, List.of(), Map.of());
   }
 
-  /** The enforcer of a tenant's rules at {@code version}, built once however many ask at once. */
-  SyncedEnforcer forTenant(UUID tenantId, long version) {
+  /** A tenant's rules at {@code version}, built once however many ask at once. */
+  TenantRules forTenant(UUID tenantId, long version) {
     return cache.get(tenantId, version);
   }
 
@@ -68,7 +68,7 @@ public class TenantEnforcers {
    * Reads the tenant's rules as this transaction sees them. {@code version} names what was read;
    * the rows are those of the current tenant, which is the one asked for.
    */
-  private SyncedEnforcer build(UUID tenantId, long version) {
+  private TenantRules build(UUID tenantId, long version) {
     long started = System.nanoTime();
     EntityManager em = tem.get();
     String dom = tenantId.toString();
@@ -131,7 +131,14 @@ public class TenantEnforcers {
                 + " role assignments in "
                 + micros
                 + " us");
-    return enforcer;
+    return new TenantRules(enforcer, ordered(rules), conditions);
+  }
+
+  /** The rules in the order the enforcer evaluates them, each once. */
+  static List<Rule> ordered(List<Rule> rules) {
+    List<Rule> ordered = new ArrayList<>(new LinkedHashSet<>(rules));
+    ordered.sort(Comparator.comparingInt(Rule::rank));
+    return ordered;
   }
 
   /**

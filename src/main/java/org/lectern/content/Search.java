@@ -43,6 +43,14 @@ final class Search {
     }
   }
 
+  /**
+   * Which rows the caller may see, as SQL: {@code joins} after the searched table {@code t}, and a
+   * predicate with {@code ?} parameters. {@link #ALL} leaves it to the viewer.
+   */
+  record Visibility(String joins, String where, List<Object> params) {
+    static final Visibility ALL = new Visibility("", "TRUE", List.of());
+  }
+
   /** A row's place in the ranked order. */
   record Position(float rank, UUID id) {
 
@@ -66,6 +74,23 @@ final class Search {
       String languagesSql,
       String text,
       Conditions conditions,
+      String cursor,
+      int limit,
+      Function<List<UUID>, Function<UUID, V>> viewer) {
+    return page(tem, table, languagesSql, text, conditions, Visibility.ALL, cursor, limit, viewer);
+  }
+
+  /**
+   * @param visible the rows the caller may see; the viewer still may hide rows, and paging stays
+   *     exact when it does
+   */
+  static <V> Page<V> page(
+      TenantEntityManager tem,
+      String table,
+      String languagesSql,
+      String text,
+      Conditions conditions,
+      Visibility visible,
       String cursor,
       int limit,
       Function<List<UUID>, Function<UUID, V>> viewer) {
@@ -95,10 +120,22 @@ final class Search {
           .append(" AND t.")
           .append(conditions.fragments.get(i).replace("?", "?" + (params.size() + 1)));
     }
+    where.append(" AND ");
+    int next = 0;
+    for (char ch : visible.where().toCharArray()) {
+      if (ch == '?') {
+        params.add(visible.params().get(next++));
+        where.append('?').append(params.size() + 1);
+      } else {
+        where.append(ch);
+      }
+    }
     String base =
         "SELECT t.id, ts_rank_cd(t.search_vector, q.q)::real AS rank FROM "
             + table
-            + " t, (SELECT "
+            + " t"
+            + visible.joins()
+            + ", (SELECT "
             + query
             + " AS q) q WHERE "
             + where;

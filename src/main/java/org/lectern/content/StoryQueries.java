@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.lectern.access.AccessControl;
+import org.lectern.access.condition.SqlPredicate;
 import org.lectern.content.StoryDtos.ChunkView;
 import org.lectern.content.StoryDtos.ClozeSetting;
 import org.lectern.content.StoryDtos.DiffView;
@@ -35,6 +37,8 @@ import org.lectern.tenancy.TenantEntityManager;
 @ApplicationScoped
 @Transactional
 public class StoryQueries {
+
+  private static final Logger LOG = Logger.getLogger(StoryQueries.class.getName());
 
   /** Filters of the story list; null means any. */
   public record Filter(
@@ -118,30 +122,109 @@ public class StoryQueries {
 
   /** Newest first, or ranked by relevance with {@code query}; only what the caller may read. */
   public Page<StorySummary> list(Filter f, String cursor, int limit) {
+    SqlPredicate visible = access.readFilter(Story.RESOURCE, StoryColumns::column);
     if (f.query() != null) {
-      return Search.page(
-          tem,
-          "stories",
-          "SELECT DISTINCT language FROM stories WHERE tenant_id = ?1 AND deleted_at IS NULL",
-          f.query(),
-          conditions(f),
+      return search(f, visible, cursor, limit);
+    }
+    if (visible instanceof SqlPredicate.Uncompilable u) {
+      LOG.fine(() -> "Story list decided row by row: " + u.reason());
+      return KeysetScan.page(
           cursor,
           limit,
-          ids -> {
-            Map<UUID, Story> byId = new HashMap<>();
-            load(ids).forEach(s -> byId.put(s.id(), s));
-            Function<Story, StorySummary> view = readable(new ArrayList<>(byId.values()));
-            return id -> byId.containsKey(id) ? view.apply(byId.get(id)) : null;
-          });
+          Cursor::decode,
+          (after, size) -> batch(f, after, size),
+          s -> new Cursor(s.createdAt(), s.id()),
+          Cursor::encode,
+          this::readable);
     }
-    return KeysetScan.page(
+    return visiblePage(f, visible, cursor == null ? null : Cursor.decode(cursor), limit);
+  }
+
+  /**
+   * Ranked full-text search (see {@link Search}), over the stories the caller may read when the
+   * rules compile to SQL, else deciding row by row.
+   */
+  private Page<StorySummary> search(Filter f, SqlPredicate visible, String cursor, int limit) {
+    if (visible.equals(SqlPredicate.FALSE)) {
+      return new Page<>(List.of(), null);
+    }
+    boolean compiled = !(visible instanceof SqlPredicate.Uncompilable);
+    Search.Visibility scope =
+        visible instanceof SqlPredicate.Sql rule
+            ? new Search.Visibility(
+                StoryColumns.JOINS,
+                "TRUE" + StoryColumns.NOT_HIDDEN + " AND " + rule.text(),
+                rule.params())
+            : compiled
+                ? new Search.Visibility(
+                    StoryColumns.JOINS, "TRUE" + StoryColumns.NOT_HIDDEN, List.of())
+                : Search.Visibility.ALL;
+    return Search.page(
+        tem,
+        "stories",
+        "SELECT DISTINCT language FROM stories WHERE tenant_id = ?1 AND deleted_at IS NULL",
+        f.query(),
+        conditions(f),
+        scope,
         cursor,
         limit,
-        Cursor::decode,
-        (after, size) -> batch(f, after, size),
+        ids -> {
+          Map<UUID, Story> byId = new HashMap<>();
+          load(ids).forEach(s -> byId.put(s.id(), s));
+          Function<Story, StorySummary> view =
+              compiled ? summaries(byId.values()) : readable(new ArrayList<>(byId.values()));
+          return id -> byId.containsKey(id) ? view.apply(byId.get(id)) : null;
+        });
+  }
+
+  /** List items of rows the caller may read, with their tags in one query. */
+  private Function<Story, StorySummary> summaries(java.util.Collection<Story> rows) {
+    Map<UUID, List<String>> tagsById = tags.of(rows.stream().map(Story::id).toList());
+    return s -> StorySummary.of(s, tagsById.getOrDefault(s.id(), List.of()));
+  }
+
+  /**
+   * A page of exactly the stories the caller may read: the access rules are part of the query, so
+   * every page is full and nothing is decided row by row afterwards.
+   */
+  private Page<StorySummary> visiblePage(Filter f, SqlPredicate visible, Cursor after, int limit) {
+    if (visible.equals(SqlPredicate.FALSE)) {
+      return new Page<>(List.of(), null);
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT t.id FROM stories t")
+            .append(StoryColumns.JOINS)
+            .append(" WHERE t.tenant_id = ?1 AND t.deleted_at IS NULL")
+            .append(StoryColumns.NOT_HIDDEN);
+    List<Object> params = new ArrayList<>();
+    conditions(f).appendTo(sql, params);
+    if (visible instanceof SqlPredicate.Sql rule) {
+      sql.append(" AND ").append(rule.numbered(params.size() + 2));
+      params.addAll(rule.params());
+    }
+    if (after != null) {
+      params.add(Timestamp.from(after.createdAt()));
+      params.add(after.id());
+      sql.append(" AND (t.created_at, t.id) < (?")
+          .append(params.size())
+          .append(", ?")
+          .append(params.size() + 1)
+          .append(")");
+    }
+    sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ").append(limit + 1);
+    Query q = tem.sql(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 2, params.get(i));
+    }
+    List<UUID> ids = q.getResultList().stream().map(o -> (UUID) o).toList();
+    Map<UUID, Story> byId = new HashMap<>();
+    load(ids).forEach(s -> byId.put(s.id(), s));
+    List<Story> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    return Page.of(
+        rows,
+        limit,
         s -> new Cursor(s.createdAt(), s.id()),
-        Cursor::encode,
-        this::readable);
+        page -> page.stream().map(summaries(page)).toList());
   }
 
   /** The stories of a lesson the caller may read, oldest first (for the lesson view). */

@@ -51,7 +51,7 @@ class EnforcerCacheTest {
 
   @Test
   void thirtyTwoConcurrentFirstRequestsForOneTenantBuildItsEnforcerOnce() throws Exception {
-    EnforcerCache cache = new EnforcerCache(100, this::build);
+    EnforcerCache<SyncedEnforcer> cache = new EnforcerCache<>(100, this::build);
     UUID tenant = UUID.randomUUID();
     ExecutorService pool = Executors.newFixedThreadPool(32);
     CountDownLatch start = new CountDownLatch(1);
@@ -75,7 +75,7 @@ class EnforcerCacheTest {
 
   @Test
   void aNewPolicyVersionIsANewBuild() {
-    EnforcerCache cache = new EnforcerCache(100, this::build);
+    EnforcerCache<SyncedEnforcer> cache = new EnforcerCache<>(100, this::build);
     UUID tenant = UUID.randomUUID();
     SyncedEnforcer v1 = cache.get(tenant, 1);
     assertSame(v1, cache.get(tenant, 1));

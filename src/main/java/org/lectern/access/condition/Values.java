@@ -169,12 +169,12 @@ final class Values {
         || n instanceof AtomicLong;
   }
 
-  private static boolean isNonFinite(Number n) {
+  static boolean isNonFinite(Number n) {
     return (n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue());
   }
 
   /** The exact decimal value of a finite number, or null for one that has none. */
-  private static BigDecimal toBigDecimal(Number n) {
+  static BigDecimal toBigDecimal(Number n) {
     if (n instanceof BigDecimal d) {
       return d;
     }
@@ -255,7 +255,7 @@ final class Values {
    * Brings an attribute value to the types the rules are written for: enums become their name,
    * object arrays a list, and any other type (UUID, dates, ...) the text of its {@code toString()}.
    */
-  private static Object plain(Object value) {
+  static Object plain(Object value) {
     if (value == null
         || value instanceof String
         || value instanceof Number
