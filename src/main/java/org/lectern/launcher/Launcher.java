@@ -180,7 +180,7 @@ public final class Launcher {
                 + " names the file "
                 + value.trim()
                 + ", which cannot be read ("
-                + rootMessage(e)
+                + e.getClass().getSimpleName()
                 + "); set it to a readable PEM file or to the PEM text.");
         return;
       }
