@@ -35,6 +35,9 @@ public class BootstrapAdmin {
   @ConfigProperty(name = "lectern.bootstrap.admin.password")
   Optional<String> password;
 
+  /** Set by the launcher ({@code java -jar lectern.jar}), which prints the start banner. */
+  static final String LAUNCHED_PROPERTY = "lectern.launcher";
+
   @Transactional
   void onDatabaseReady(@Observes @Priority(10) Startup.DatabaseReady ready) {
     if (accounts.anyPlatformAccount()) {
@@ -48,6 +51,10 @@ public class BootstrapAdmin {
                 email, "Platform administrator", passwords.hash(pw), List.of("super_admin")));
     if (password.isPresent()) {
       LOG.info(() -> "Created the platform super-admin " + email);
+    } else if (Boolean.getBoolean(LAUNCHED_PROPERTY)) {
+      // The launcher (same JVM) prints it once in its start banner and clears these.
+      System.setProperty(LAUNCHED_PROPERTY + ".bootstrap-admin.email", email);
+      System.setProperty(LAUNCHED_PROPERTY + ".bootstrap-admin.password", pw);
     } else {
       // Printed once, on the console only: it is not stored anywhere in clear.
       System.out.println(

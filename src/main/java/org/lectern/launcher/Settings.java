@@ -12,7 +12,12 @@ record Settings(
     Optional<String> dbUser,
     Optional<String> dbPassword,
     Path dataDir,
-    int httpPort) {
+    int httpPort,
+    Path tenantsDir,
+    LogSetup logging,
+    Optional<String> jwtPrivateKey,
+    Optional<String> jwtPublicKey,
+    boolean adminPasswordSet) {
 
   static Settings fromEnvironment() {
     Path dataDir = Path.of(value("lectern.data.dir").orElse("data")).toAbsolutePath().normalize();
@@ -24,19 +29,31 @@ record Settings(
       throw new IllegalArgumentException(
           "LECTERN_HTTP_PORT must be a port number, not '" + port + "'");
     }
+    if (httpPort < 1 || httpPort > 65535) {
+      throw new IllegalArgumentException(
+          "LECTERN_HTTP_PORT must be a port number (1-65535), not '" + port + "'");
+    }
+    LogSetup logging =
+        LogSetup.fromSettings(
+            value("lectern.log.level").orElse(null), value("lectern.log.format").orElse(null));
     return new Settings(
         value("lectern.db.url"),
         value("lectern.db.user"),
         value("lectern.db.password"),
         dataDir,
-        httpPort);
+        httpPort,
+        Path.of(value("lectern.tenants.dir").orElse("tenants")).toAbsolutePath().normalize(),
+        logging,
+        value("lectern.jwt.private-key"),
+        value("lectern.jwt.public-key"),
+        value("lectern.bootstrap.admin.password").isPresent());
   }
 
   /** The system property wins over the environment variable, as in MicroProfile Config. */
   static Optional<String> value(String property) {
     String v = System.getProperty(property);
     if (v == null || v.isBlank()) {
-      v = System.getenv(property.toUpperCase().replace('.', '_'));
+      v = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
     }
     return Optional.ofNullable(v).filter(s -> !s.isBlank());
   }

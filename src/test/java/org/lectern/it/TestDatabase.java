@@ -1,10 +1,17 @@
 package org.lectern.it;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.logging.Logger;
 import org.junit.platform.launcher.LauncherSession;
@@ -15,8 +22,10 @@ import org.testcontainers.containers.PostgreSQLContainer;
 /**
  * One database for the whole integration-test run, made before Arquillian boots Payara Micro and
  * dropped at the end: a Testcontainers PostgreSQL when a Docker engine answers, else a fresh
- * database on the server named by {@code LECTERN_TEST_DB_URL} (default: the local server).
- * Publishes the connection as system properties that {@code arquillian.xml} hands to Payara.
+ * database on the server named by {@code LECTERN_TEST_DB_URL} (default: the local server) when
+ * something listens there, else the embedded PostgreSQL the run command uses, started for the run
+ * and stopped after it (so {@code mvn verify} needs only a JDK and Maven). Publishes the connection
+ * as system properties that {@code arquillian.xml} hands to Payara.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -24,7 +33,11 @@ public class TestDatabase implements LauncherSessionListener {
   private static final String DEFAULT_SERVER =
       "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
+  /** How long to wait for the server at LECTERN_TEST_DB_URL before falling back to embedded. */
+  private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+
   private PostgreSQLContainer<?> container;
+  private EmbeddedPostgres embedded;
   private String serverUrl;
   private String database;
 
@@ -46,6 +59,10 @@ public class TestDatabase implements LauncherSessionListener {
     }
     serverUrl = env("LECTERN_TEST_DB_URL", DEFAULT_SERVER);
     database = "lectern_it_" + suffix;
+    if (!listens(serverUrl)) {
+      startEmbedded(suffix);
+      return;
+    }
     try (Connection c = DriverManager.getConnection(serverUrl);
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + database);
@@ -68,6 +85,14 @@ public class TestDatabase implements LauncherSessionListener {
     if (container != null) {
       container.stop();
     }
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        LOG.warning(() -> "Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+      }
+      return;
+    }
     if (database != null) {
       try (Connection c = DriverManager.getConnection(serverUrl);
           Statement st = c.createStatement()) {
@@ -75,6 +100,56 @@ public class TestDatabase implements LauncherSessionListener {
       } catch (SQLException e) {
         LOG.warning(() -> "Could not drop " + database + ": " + e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Nothing listens at LECTERN_TEST_DB_URL: run on the embedded PostgreSQL the launcher uses, with
+   * a fresh data directory under the IT work dir and its binaries unpacked once beside it. The
+   * zonky binaries run as root too, as the launcher's do.
+   */
+  private void startEmbedded(String suffix) {
+    File work = new File(System.getProperty("lectern.it.workDir", "target/it"));
+    try {
+      embedded =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(new File(work, "pg-" + suffix))
+              .setCleanDataDirectory(true)
+              .setOverrideWorkingDirectory(new File(work, "pg-bin"))
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .start();
+      try (Connection c = embedded.getPostgresDatabase().getConnection();
+          Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + database);
+      }
+    } catch (IOException | SQLException | RuntimeException e) {
+      throw new IllegalStateException(
+          "Integration tests need PostgreSQL: no Docker engine answered, nothing listens at "
+              + serverUrl
+              + " and the embedded PostgreSQL did not start ("
+              + e.getMessage()
+              + "). Set LECTERN_TEST_DB_URL.",
+          e);
+    }
+    publish(embedded.getJdbcUrl("postgres", database), "postgres", "");
+    LOG.info(
+        () ->
+            "Nothing listens at "
+                + serverUrl
+                + "; integration tests use an embedded PostgreSQL on port "
+                + embedded.getPort());
+  }
+
+  /** A plain TCP connect with a short timeout: does anything listen at the URL's host and port? */
+  static boolean listens(String jdbcUrl) {
+    URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+    String host = uri.getHost() == null ? "localhost" : uri.getHost();
+    int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
