@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.access.condition.SqlPredicate;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.AuditNotes;
 import org.lectern.audit.Audited;
@@ -85,6 +87,19 @@ public class CourseService {
   }
 
   public Page<CourseSummary> list(Filter filter, String cursor, int limit) {
+    SqlPredicate visible = access.readFilter(COURSE, CourseColumns::column);
+    if (!(visible instanceof SqlPredicate.Uncompilable)) {
+      List<VisibleRows.Key> keys =
+          VisibleRows.page(
+              tem,
+              "courses t",
+              "AND t.deleted_at IS NULL",
+              conditions(filter),
+              visible,
+              cursor == null ? null : Cursor.decode(cursor),
+              limit);
+      return Page.of(keys, limit, VisibleRows.Key::cursor, this::summaries);
+    }
     return KeysetScan.page(
         cursor,
         limit,
@@ -406,6 +421,37 @@ public class CourseService {
       }
     }
     return byUnit;
+  }
+
+  private List<CourseSummary> summaries(List<VisibleRows.Key> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Course> byId = new HashMap<>();
+    tem.get()
+        .createQuery("SELECT c FROM Course c WHERE c.id IN :ids", Course.class)
+        .setParameter("ids", keys.stream().map(VisibleRows.Key::id).toList())
+        .getResultList()
+        .forEach(c -> byId.put(c.id(), c));
+    return keys.stream()
+        .map(k -> byId.get(k.id()))
+        .filter(Objects::nonNull)
+        .map(CourseSummary::of)
+        .toList();
+  }
+
+  private static Search.Conditions conditions(Filter f) {
+    Search.Conditions c = new Search.Conditions();
+    if (f.status() != null) {
+      c.add("status = ?", f.status().name());
+    }
+    if (f.difficulty() != null) {
+      c.add("difficulty = ?", f.difficulty().name());
+    }
+    if (f.level() != null) {
+      c.add("level = ?", f.level().name());
+    }
+    return c;
   }
 
   private List<Course> batch(Filter f, Cursor after, int size) {

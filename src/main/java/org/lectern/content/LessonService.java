@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.access.condition.SqlPredicate;
 import org.lectern.approval.RequiresApproval;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.AuditNotes;
@@ -94,6 +95,19 @@ public class LessonService {
     if (f.query() != null) {
       return search(f, cursor, limit);
     }
+    SqlPredicate visible = access.readFilter(LESSON, LessonColumns::column);
+    if (!(visible instanceof SqlPredicate.Uncompilable)) {
+      List<VisibleRows.Key> keys =
+          VisibleRows.page(
+              tem,
+              LessonColumns.FROM,
+              LessonColumns.WHERE,
+              conditions(f),
+              visible,
+              cursor == null ? null : Cursor.decode(cursor),
+              limit);
+      return Page.of(keys, limit, VisibleRows.Key::cursor, this::summaries);
+    }
     return KeysetScan.page(
         cursor,
         limit,
@@ -102,6 +116,24 @@ public class LessonService {
         l -> new Cursor(l.createdAt(), l.id()),
         Cursor::encode,
         this::readable);
+  }
+
+  /** List items of lessons the caller may read, in the keys' order. */
+  private List<LessonSummary> summaries(List<VisibleRows.Key> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Lesson> byId = new HashMap<>();
+    tem.get()
+        .createQuery("SELECT l FROM Lesson l WHERE l.id IN :ids", Lesson.class)
+        .setParameter("ids", keys.stream().map(VisibleRows.Key::id).toList())
+        .getResultList()
+        .forEach(l -> byId.put(l.id(), l));
+    return keys.stream()
+        .map(k -> byId.get(k.id()))
+        .filter(java.util.Objects::nonNull)
+        .map(LessonSummary::of)
+        .toList();
   }
 
   @Audited(action = AuditAction.UPDATE, entity = LESSON)

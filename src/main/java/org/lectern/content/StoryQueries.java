@@ -188,43 +188,30 @@ public class StoryQueries {
    * every page is full and nothing is decided row by row afterwards.
    */
   private Page<StorySummary> visiblePage(Filter f, SqlPredicate visible, Cursor after, int limit) {
-    if (visible.equals(SqlPredicate.FALSE)) {
-      return new Page<>(List.of(), null);
-    }
-    StringBuilder sql =
-        new StringBuilder("SELECT t.id FROM stories t")
-            .append(StoryColumns.JOINS)
-            .append(" WHERE t.tenant_id = ?1 AND t.deleted_at IS NULL")
-            .append(StoryColumns.NOT_HIDDEN);
-    List<Object> params = new ArrayList<>();
-    conditions(f).appendTo(sql, params);
-    if (visible instanceof SqlPredicate.Sql rule) {
-      sql.append(" AND ").append(rule.numbered(params.size() + 2));
-      params.addAll(rule.params());
-    }
-    if (after != null) {
-      params.add(Timestamp.from(after.createdAt()));
-      params.add(after.id());
-      sql.append(" AND (t.created_at, t.id) < (?")
-          .append(params.size())
-          .append(", ?")
-          .append(params.size() + 1)
-          .append(")");
-    }
-    sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ").append(limit + 1);
-    Query q = tem.sql(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 2, params.get(i));
-    }
-    List<UUID> ids = q.getResultList().stream().map(o -> (UUID) o).toList();
-    Map<UUID, Story> byId = new HashMap<>();
-    load(ids).forEach(s -> byId.put(s.id(), s));
-    List<Story> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    List<VisibleRows.Key> keys =
+        VisibleRows.page(
+            tem,
+            "stories t" + StoryColumns.JOINS,
+            "AND t.deleted_at IS NULL" + StoryColumns.NOT_HIDDEN,
+            conditions(f),
+            visible,
+            after,
+            limit);
     return Page.of(
-        rows,
+        keys,
         limit,
-        s -> new Cursor(s.createdAt(), s.id()),
-        page -> page.stream().map(summaries(page)).toList());
+        VisibleRows.Key::cursor,
+        page -> {
+          List<Story> rows = inOrder(page);
+          return rows.stream().map(summaries(rows)).toList();
+        });
+  }
+
+  /** The stories of these keys, in their order. */
+  private List<Story> inOrder(List<VisibleRows.Key> keys) {
+    Map<UUID, Story> byId = new HashMap<>();
+    load(keys.stream().map(VisibleRows.Key::id).toList()).forEach(s -> byId.put(s.id(), s));
+    return keys.stream().map(k -> byId.get(k.id())).filter(Objects::nonNull).toList();
   }
 
   /** The stories of a lesson the caller may read, oldest first (for the lesson view). */
