@@ -2,8 +2,13 @@ package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,9 +193,10 @@ public class StoryQueries {
    * every page is full and nothing is decided row by row afterwards.
    */
   private Page<StorySummary> visiblePage(Filter f, SqlPredicate visible, Cursor after, int limit) {
-    List<VisibleRows.Key> keys =
-        VisibleRows.page(
+    List<VisibleRows.Row> rows =
+        VisibleRows.rows(
             tem,
+            SUMMARY_COLUMNS,
             "stories t" + StoryColumns.JOINS,
             "AND t.deleted_at IS NULL" + StoryColumns.NOT_HIDDEN,
             conditions(f),
@@ -198,20 +204,44 @@ public class StoryQueries {
             after,
             limit);
     return Page.of(
-        keys,
+        rows,
         limit,
-        VisibleRows.Key::cursor,
-        page -> {
-          List<Story> rows = inOrder(page);
-          return rows.stream().map(summaries(rows)).toList();
-        });
+        r -> r.key().cursor(),
+        page -> page.stream().map(StoryQueries::summary).toList());
   }
 
-  /** The stories of these keys, in their order. */
-  private List<Story> inOrder(List<VisibleRows.Key> keys) {
-    Map<UUID, Story> byId = new HashMap<>();
-    load(keys.stream().map(VisibleRows.Key::id).toList()).forEach(s -> byId.put(s.id(), s));
-    return keys.stream().map(k -> byId.get(k.id())).filter(Objects::nonNull).toList();
+  /** What a list item needs besides id and creation time, tags as a JSON array, in one query. */
+  private static final String SUMMARY_COLUMNS =
+      ", t.title, t.story_type, t.difficulty, t.language, t.estimated_minutes, t.word_count,"
+          + " t.chem_ratio, t.status, t.lesson_id, t.course_id, t.created_by, t.version,"
+          + " (SELECT coalesce(json_agg(g.name ORDER BY lower(g.name)), '[]')::text"
+          + " FROM story_tags st JOIN tags g ON g.tenant_id = st.tenant_id AND g.id = st.tag_id"
+          + " WHERE st.tenant_id = t.tenant_id AND st.story_id = t.id)";
+
+  private static StorySummary summary(VisibleRows.Row r) {
+    List<String> tags;
+    try (JsonReader json = Json.createReader(new StringReader((String) r.get(14)))) {
+      tags =
+          json.readArray().getValuesAs(JsonString.class).stream()
+              .map(JsonString::getString)
+              .toList();
+    }
+    return new StorySummary(
+        r.key().id(),
+        (String) r.get(2),
+        Story.StoryType.valueOf((String) r.get(3)),
+        Story.Difficulty.valueOf((String) r.get(4)),
+        (String) r.get(5),
+        r.get(6) == null ? null : ((Number) r.get(6)).intValue(),
+        ((Number) r.get(7)).intValue(),
+        (BigDecimal) r.get(8),
+        Story.Status.valueOf((String) r.get(9)),
+        (UUID) r.get(10),
+        (UUID) r.get(11),
+        tags,
+        (UUID) r.get(12),
+        r.key().createdAt(),
+        ((Number) r.get(13)).longValue());
   }
 
   /** The stories of a lesson the caller may read, oldest first (for the lesson view). */
