@@ -1,5 +1,6 @@
 package org.lectern.it;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,6 +39,7 @@ public class TestDatabase implements LauncherSessionListener {
     System.setProperty(
         "lectern.it.dataDir",
         System.getProperty("lectern.it.workDir", "target/it") + "/data-" + suffix);
+    RotationKey.create(Path.of(System.getProperty("lectern.it.dataDir")).resolve("rotation"));
     if (dockerAnswers()) {
       container = new PostgreSQLContainer<>("postgres:16-alpine");
       container.start();
