@@ -2,7 +2,6 @@ package org.lectern.access;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.lectern.platform.Jsons;
 
 /**
  * The shipped policy files from {@code policies/} (packaged into the war): the jCasbin model, the
@@ -36,7 +36,7 @@ public class DefaultPolicies {
     tenantGrants = grants(read("roles.csv"));
     platformGrants = grants(read("platform.csv"));
     try (JsonReader r =
-        Json.createReader(new java.io.StringReader(read("default-policies.json")))) {
+        Jsons.provider().createReader(new java.io.StringReader(read("default-policies.json")))) {
       defaultRules = r.readArray();
     }
   }

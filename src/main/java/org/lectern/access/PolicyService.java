@@ -2,7 +2,6 @@ package org.lectern.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
+import org.lectern.platform.Jsons;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -137,7 +137,7 @@ public class PolicyService {
 
   static PolicyView view(ResourcePolicy p) {
     JsonValue conditions;
-    try (JsonReader reader = Json.createReader(new StringReader(p.conditions()))) {
+    try (JsonReader reader = Jsons.provider().createReader(new StringReader(p.conditions()))) {
       conditions = reader.readValue();
     }
     return new PolicyView(

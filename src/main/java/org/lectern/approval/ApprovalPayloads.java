@@ -1,6 +1,5 @@
 package org.lectern.approval;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -12,6 +11,7 @@ import java.io.StringReader;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.platform.JsonbSettings;
+import org.lectern.platform.Jsons;
 
 /**
  * Payload records to and from the JSON an approval stores. Reading is lenient on purpose, unlike
@@ -44,14 +44,14 @@ final class ApprovalPayloads {
    */
   static <P extends Record> P read(ApprovableAct<P> act, UUID entityId, String stored) {
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+    try (JsonReader reader = Jsons.provider().createReader(new StringReader(stored))) {
       value = reader.readValue();
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new IllegalArgumentException(
           "the payload of " + act.name() + " is not a JSON object: " + stored);
     }
-    JsonObjectBuilder merged = Json.createObjectBuilder(defaults(act, entityId));
+    JsonObjectBuilder merged = Jsons.builders().createObjectBuilder(defaults(act, entityId));
     for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
       merged.add(field.getKey(), field.getValue());
     }
@@ -64,7 +64,8 @@ final class ApprovalPayloads {
   }
 
   private static <P extends Record> JsonObject defaults(ApprovableAct<P> act, UUID entityId) {
-    try (JsonReader reader = Json.createReader(new StringReader(write(act.payload(entityId))))) {
+    try (JsonReader reader =
+        Jsons.provider().createReader(new StringReader(write(act.payload(entityId))))) {
       return reader.readObject();
     }
   }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -29,6 +28,7 @@ import org.lectern.audit.Audited;
 import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
+import org.lectern.platform.Jsons;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -402,7 +402,7 @@ public class ApprovalService {
 
   static ApprovalView view(Approval a) {
     JsonValue payload;
-    try (JsonReader reader = Json.createReader(new StringReader(a.payload()))) {
+    try (JsonReader reader = Jsons.provider().createReader(new StringReader(a.payload()))) {
       payload = reader.readValue();
     }
     return new ApprovalView(

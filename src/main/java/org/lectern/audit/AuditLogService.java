@@ -2,7 +2,6 @@ package org.lectern.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Query;
@@ -18,6 +17,7 @@ import org.lectern.audit.AuditDtos.ChainBreak;
 import org.lectern.audit.AuditDtos.Verification;
 import org.lectern.context.RequestContext;
 import org.lectern.platform.Cursors;
+import org.lectern.platform.Jsons;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -222,7 +222,7 @@ public class AuditLogService {
     if (v == null) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(v.toString()))) {
+    try (JsonReader reader = Jsons.provider().createReader(new StringReader(v.toString()))) {
       return reader.readObject();
     }
   }

@@ -1,6 +1,5 @@
 package org.lectern.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lectern.platform.Jsons;
 import org.lectern.tenancy.TenantScoped;
 
 /**
@@ -161,7 +161,7 @@ public final class AuditState {
   }
 
   static JsonObject json(Map<String, ?> map) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsons.builders().createObjectBuilder();
     map.forEach((k, v) -> b.add(k, jsonValue(v)));
     return b.build();
   }
@@ -172,28 +172,28 @@ public final class AuditState {
       return JsonValue.NULL;
     }
     if (p instanceof Masked) {
-      return Json.createValue(MASK);
+      return Jsons.provider().createValue(MASK);
     }
     if (p instanceof String s) {
-      return Json.createValue(s);
+      return Jsons.provider().createValue(s);
     }
     if (p instanceof Boolean bool) {
       return bool ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (p instanceof Integer i) {
-      return Json.createValue(i);
+      return Jsons.provider().createValue(i);
     }
     if (p instanceof Long l) {
-      return Json.createValue(l);
+      return Jsons.provider().createValue(l);
     }
     if (p instanceof BigDecimal d) {
-      return Json.createValue(d);
+      return Jsons.provider().createValue(d);
     }
     if (p instanceof BigInteger i) {
-      return Json.createValue(i);
+      return Jsons.provider().createValue(i);
     }
     if (p instanceof List<?> list) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = Jsons.builders().createArrayBuilder();
       list.forEach(item -> a.add(jsonValue(item)));
       return a.build();
     }
@@ -202,6 +202,6 @@ public final class AuditState {
       Map<String, ?> typed = (Map<String, ?>) m;
       return json(typed);
     }
-    return Json.createValue(p.toString());
+    return Jsons.provider().createValue(p.toString());
   }
 }

@@ -37,7 +37,7 @@ public class CallerFilter implements ContainerRequestFilter {
     Principal principal = request.getSecurityContext().getUserPrincipal();
     CallerResolver.Resolved who;
     if (principal instanceof JsonWebToken jwt) {
-      who = resolver.resolve(jwt, request.getHeaderString(TENANT_HEADER));
+      who = resolver.resolve(jwt, request.getHeaderString(TENANT_HEADER), RequestIds.of(http));
     } else if (isOpen()) {
       who = CallerResolver.Resolved.NOBODY;
     } else {

@@ -1,5 +1,11 @@
 package org.lectern.identity;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,21 +18,26 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The token signing key pair: {@code LECTERN_JWT_PRIVATE_KEY} / {@code LECTERN_JWT_PUBLIC_KEY} (PEM
  * text or a file path), else a pair generated once under {@code <data dir>/keys} and reused on
  * every later start. Several nodes must share one pair (set the variables, or share the data dir).
+ * For rotation, {@code LECTERN_JWT_PUBLIC_KEYS_EXTRA} names further public keys that still verify
+ * (the previous signing key, or the next one before it signs).
  *
  * <p>Read with plain system properties and environment variables, not MicroProfile Config: the JWT
  * verifier's config source asks for the public key while the config itself is being built.
@@ -36,7 +47,22 @@ final class KeyMaterial {
   private static final Logger LOG = Logger.getLogger(KeyMaterial.class.getName());
   private static volatile Keys keys;
 
-  record Keys(RSAPrivateKey privateKey, RSAPublicKey publicKey, String publicPem, String keyId) {}
+  /**
+   * The signing pair with its key id (the RFC 7638 thumbprint of the public key), and the JWK set
+   * of every key that verifies: the signing key first, then the extra ones kept for rotation.
+   */
+  record Keys(
+      RSAPrivateKey privateKey, RSAPublicKey publicKey, String keyId, JWKSet verificationKeys) {
+
+    /** The public JWK set, as published at {@code /.well-known/jwks.json}. */
+    String jwks() {
+      return verificationKeys.toString(true);
+    }
+
+    boolean verifies(String kid) {
+      return kid != null && verificationKeys.getKeyByKeyId(kid) != null;
+    }
+  }
 
   private KeyMaterial() {}
 
@@ -110,12 +136,69 @@ final class KeyMaterial {
     }
   }
 
-  private static Keys keys(RSAPrivateKey priv, RSAPublicKey pub) throws GeneralSecurityException {
-    String pubPem = pem("PUBLIC KEY", pub.getEncoded());
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(pub.getEncoded());
-    String kid = HexFormat.of().formatHex(digest, 0, 8);
-    return new Keys(priv, pub, pubPem, kid);
+  private static Keys keys(RSAPrivateKey priv, RSAPublicKey pub)
+      throws GeneralSecurityException, IOException {
+    List<JWK> verifying = new ArrayList<>();
+    RSAKey signing = jwk(pub);
+    verifying.add(signing);
+    String extra = setting("lectern.jwt.public-keys-extra", "LECTERN_JWT_PUBLIC_KEYS_EXTRA");
+    for (RSAPublicKey k : extra == null ? List.<RSAPublicKey>of() : extraKeys(extra)) {
+      RSAKey key = jwk(k);
+      if (verifying.stream().noneMatch(j -> j.getKeyID().equals(key.getKeyID()))) {
+        verifying.add(key);
+      }
+    }
+    if (verifying.size() > 1) {
+      LOG.info(() -> "JWT verification keys: " + verifying.stream().map(JWK::getKeyID).toList());
+    }
+    return new Keys(priv, pub, signing.getKeyID(), new JWKSet(verifying));
   }
+
+  private static RSAKey jwk(RSAPublicKey pub) throws GeneralSecurityException {
+    try {
+      return new RSAKey.Builder(pub)
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
+          .keyIDFromThumbprint()
+          .build();
+    } catch (JOSEException e) {
+      throw new GeneralSecurityException("cannot compute the key thumbprint", e);
+    }
+  }
+
+  /**
+   * Extra verification keys: PEM text (several blocks allowed), or a comma-separated list of PEM
+   * files and directories whose {@code *.pem} files are read.
+   */
+  private static List<RSAPublicKey> extraKeys(String setting)
+      throws IOException, GeneralSecurityException {
+    List<String> pems = new ArrayList<>();
+    if (setting.contains("-----BEGIN")) {
+      pems.add(setting);
+    } else {
+      for (String part : setting.split(",")) {
+        Path path = Path.of(part.trim());
+        if (Files.isDirectory(path)) {
+          try (Stream<Path> files = Files.list(path)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".pem")).sorted().toList()) {
+              pems.add(Files.readString(f));
+            }
+          }
+        } else if (!part.isBlank()) {
+          pems.add(Files.readString(path));
+        }
+      }
+    }
+    List<RSAPublicKey> keys = new ArrayList<>();
+    Matcher m = PEM_PUBLIC.matcher(String.join("\n", pems));
+    while (m.find()) {
+      keys.add(parsePublic(m.group()));
+    }
+    return keys;
+  }
+
+  private static final Pattern PEM_PUBLIC =
+      Pattern.compile("-----BEGIN PUBLIC KEY-----[^-]+-----END PUBLIC KEY-----");
 
   private static RSAPublicKey derivePublic(RSAPrivateKey priv) throws GeneralSecurityException {
     if (!(priv instanceof RSAPrivateCrtKey crt)) {

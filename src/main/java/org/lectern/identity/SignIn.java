@@ -57,7 +57,7 @@ public class SignIn {
     audit.actor(u.asCaller());
     audit.subject(u.id());
     audit.values(null, null);
-    return tokens.issue(u.id(), u.email(), roles.roleNames(u.id()), tenant.id());
+    return tokens.issue(u.id(), u.email(), roles.roleNames(u.id()), tenant.id(), u.tokenVersion());
   }
 
   /** A sign-in naming a school that does not exist: refused like a wrong password. */
@@ -85,7 +85,7 @@ public class SignIn {
     audit.subject("platform-account", a.id());
     audit.values(null, null);
     LOG.info(() -> "Platform sign-in: " + a.email());
-    return tokens.issue(a.id(), a.email(), a.roles(), null);
+    return tokens.issue(a.id(), a.email(), a.roles(), null, 0);
   }
 
   /** What the audit entry of a refused sign-in records: never the password. */

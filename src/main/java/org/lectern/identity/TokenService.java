@@ -26,7 +26,11 @@ public class TokenService {
   /** The answer of {@code POST /api/auth/token}, in OAuth 2.0 field names. */
   public record TokenResponse(String access_token, String token_type, long expires_in) {}
 
-  public TokenResponse issue(UUID subject, String email, List<String> groups, UUID tenantId) {
+  /** The claim carrying the account's token version; see {@link User#tokenVersion()}. */
+  static final String TOKEN_VERSION_CLAIM = "tver";
+
+  public TokenResponse issue(
+      UUID subject, String email, List<String> groups, UUID tenantId, long tokenVersion) {
     KeyMaterial.Keys keys = KeyMaterial.get();
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =
@@ -38,7 +42,8 @@ public class TokenService {
             .claim("groups", groups)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
-            .jwtID(UUID.randomUUID().toString());
+            .jwtID(UUID.randomUUID().toString())
+            .claim(TOKEN_VERSION_CLAIM, tokenVersion);
     if (tenantId != null) {
       claims.claim("tenant", tenantId.toString());
     }

@@ -75,6 +75,9 @@ public class User extends TenantScoped {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "token_version", nullable = false)
+  private long tokenVersion;
+
   @Version private long version;
 
   protected User() {}
@@ -110,9 +113,20 @@ public class User extends TenantScoped {
     updatedAt = Instant.now();
   }
 
+  /** A new password also ends every token issued before it (see {@link #tokenVersion()}). */
   public void changePasswordHash(String newHash) {
     passwordHash = newHash;
+    tokenVersion++;
     updatedAt = Instant.now();
+  }
+
+  /**
+   * Tokens carry the version current when they were issued; a password change moves it on, so every
+   * older token is refused with the next request. A counter, not a time: a token issued in the same
+   * second as the change is still told apart.
+   */
+  public long tokenVersion() {
+    return tokenVersion;
   }
 
   public void deactivate() {

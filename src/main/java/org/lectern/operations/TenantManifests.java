@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lectern.platform.Jsons;
 import org.lectern.platform.Startup;
 
 /**
@@ -61,7 +61,7 @@ public class TenantManifests {
 
   private static JsonObject read(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file);
-        JsonReader json = Json.createReader(r)) {
+        JsonReader json = Jsons.provider().createReader(r)) {
       JsonValue v = json.readValue();
       if (v.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new IllegalArgumentException("a manifest is one JSON object");

@@ -38,7 +38,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     Throwable e = unwrap(failure);
     if (e instanceof LecternException le) {
-      Response r = problem(le.status(), le.code(), le.getMessage(), le.errors());
+      Response r = problem(le.status(), le.code(), le.getMessage(), le.errors(), le.moreErrors());
       le.headers().forEach((k, v) -> r.getHeaders().putSingle(k, v));
       return r;
     }
@@ -76,10 +76,19 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
 
   private Response problem(
       int status, String code, String detail, List<LecternException.FieldError> errors) {
+    return problem(status, code, detail, errors, 0);
+  }
+
+  private Response problem(
+      int status,
+      String code,
+      String detail,
+      List<LecternException.FieldError> errors,
+      int moreErrors) {
     Response.ResponseBuilder b =
         Response.status(status)
             .type(Problems.MEDIA_TYPE)
-            .entity(Problems.of(status, code, detail, errors, requestId()).toString());
+            .entity(Problems.of(status, code, detail, errors, moreErrors, requestId()).toString());
     if (status == 401) {
       b.header("WWW-Authenticate", "Bearer");
     }

@@ -13,16 +13,27 @@ public class LecternException extends RuntimeException {
   private final String code;
   private final int status;
   private final List<FieldError> errors;
+  private final int moreErrors;
 
   public LecternException(int status, String code, String detail) {
     this(status, code, detail, List.of());
   }
 
   public LecternException(int status, String code, String detail, List<FieldError> errors) {
+    this(status, code, detail, errors, 0);
+  }
+
+  /**
+   * @param moreErrors field errors found beyond those listed, which an answer counts but does not
+   *     list (see {@link Problems#MAX_ERRORS})
+   */
+  public LecternException(
+      int status, String code, String detail, List<FieldError> errors, int moreErrors) {
     super(detail);
     this.status = status;
     this.code = code;
     this.errors = List.copyOf(errors);
+    this.moreErrors = moreErrors;
   }
 
   public String code() {
@@ -35,6 +46,11 @@ public class LecternException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** How many more field errors there were than {@link #errors()} lists. */
+  public int moreErrors() {
+    return moreErrors;
   }
 
   /** Response headers the answer must carry (Retry-After on 429); none by default. */

@@ -70,13 +70,19 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
   }
 
-  /** A free-text query parameter; absent is null, blank or longer than {@code max} is a 400. */
+  /**
+   * A free-text query parameter; absent is null, blank or longer than {@code max} is a 400, and so
+   * is text the database cannot store (see {@link StorableText}).
+   */
   public static String textOption(String parameter, String value, int max) {
     if (value == null) {
       return null;
     }
     if (value.isBlank() || value.length() > max) {
       throw LecternException.invalid(parameter, "must be 1 to " + max + " characters");
+    }
+    if (!StorableText.isStorable(value)) {
+      throw LecternException.invalid(parameter, StorableText.MESSAGE);
     }
     return value;
   }

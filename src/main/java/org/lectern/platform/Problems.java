@@ -1,6 +1,5 @@
 package org.lectern.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +14,13 @@ import java.util.Map;
 public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /**
+   * The most field errors one answer lists; the rest are only counted, in {@code moreErrors}, so a
+   * body with 50,000 bad fields costs no more to answer than one with 50.
+   */
+  public static final int MAX_ERRORS = 50;
+
   private static final String TYPE_BASE = "https://lectern.dev/problems/";
 
   private static final Map<Integer, String> TITLES =
@@ -44,8 +50,23 @@ public final class Problems {
       String detail,
       List<LecternException.FieldError> errors,
       String requestId) {
+    return of(status, code, detail, errors, 0, requestId);
+  }
+
+  /**
+   * A problem document listing at most {@link #MAX_ERRORS} of {@code errors}; those left out, and
+   * {@code moreErrors} found but never kept, are counted in {@code moreErrors}.
+   */
+  public static JsonObject of(
+      int status,
+      String code,
+      String detail,
+      List<LecternException.FieldError> errors,
+      int moreErrors,
+      String requestId) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.builders()
+            .createObjectBuilder()
             .add("type", TYPE_BASE + code)
             .add("title", TITLES.getOrDefault(status, "Error"))
             .add("status", status)
@@ -55,11 +76,19 @@ public final class Problems {
       b.add("requestId", requestId);
     }
     if (!errors.isEmpty()) {
-      JsonArrayBuilder arr = Json.createArrayBuilder();
-      for (LecternException.FieldError e : errors) {
-        arr.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message()));
+      JsonArrayBuilder arr = Jsons.builders().createArrayBuilder();
+      for (LecternException.FieldError e : errors.subList(0, Math.min(MAX_ERRORS, errors.size()))) {
+        arr.add(
+            Jsons.builders()
+                .createObjectBuilder()
+                .add("field", e.field())
+                .add("message", e.message()));
       }
       b.add("errors", arr);
+    }
+    long more = (long) moreErrors + Math.max(0, errors.size() - MAX_ERRORS);
+    if (more > 0) {
+      b.add("moreErrors", more);
     }
     return b.build();
   }

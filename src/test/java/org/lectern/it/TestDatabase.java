@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +52,7 @@ public class TestDatabase implements LauncherSessionListener {
     System.setProperty(
         "lectern.it.dataDir",
         System.getProperty("lectern.it.workDir", "target/it") + "/data-" + suffix);
+    RotationKey.create(Path.of(System.getProperty("lectern.it.dataDir")).resolve("rotation"));
     if (dockerAnswers()) {
       container = new PostgreSQLContainer<>("postgres:16-alpine");
       container.start();
