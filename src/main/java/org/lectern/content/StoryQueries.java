@@ -2,7 +2,6 @@ package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.Query;
@@ -29,6 +28,7 @@ import org.lectern.content.StoryDtos.VersionSummary;
 import org.lectern.content.StoryDtos.VersionView;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.Cursors;
+import org.lectern.platform.Jsons;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -220,7 +220,7 @@ public class StoryQueries {
 
   private static StorySummary summary(VisibleRows.Row r) {
     List<String> tags;
-    try (JsonReader json = Json.createReader(new StringReader((String) r.get(14)))) {
+    try (JsonReader json = Jsons.provider().createReader(new StringReader((String) r.get(14)))) {
       tags =
           json.readArray().getValuesAs(JsonString.class).stream()
               .map(JsonString::getString)

@@ -2,13 +2,13 @@ package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Objects;
 import org.lectern.content.StoryDtos.ClozeSetting;
 import org.lectern.context.RequestContext;
+import org.lectern.platform.Jsons;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -142,7 +142,7 @@ public class StoryVersions {
     if (text == null) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsons.provider().createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }
