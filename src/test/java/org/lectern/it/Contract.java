@@ -6,6 +6,8 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpHeaders;
@@ -15,6 +17,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +44,57 @@ final class Contract {
   /** Built once: parsing the 5,000-line document takes about a second. */
   private static final OpenApiInteractionValidator VALIDATOR = build();
 
+  /** What the run checked, written to {@code target/contract-calls.txt} when the JVM ends. */
+  private static final AtomicInteger CALLS = new AtomicInteger();
+
+  private static final AtomicInteger REQUESTS = new AtomicInteger();
+  private static final Map<String, Pattern> OPERATIONS = operations();
+  private static final Set<String> EXERCISED = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(Contract::writeSummary));
+  }
+
   private Contract() {}
+
+  /** {@code "GET /api/stories/{id}"} to a pattern matching its paths. */
+  private static Map<String, Pattern> operations() {
+    var options = new ParseOptions();
+    options.setResolve(false);
+    var api = new OpenAPIV3Parser().read(DOCUMENT.toUri().toString(), null, options);
+    Map<String, Pattern> out = new TreeMap<>();
+    api.getPaths()
+        .forEach(
+            (template, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(
+                        m ->
+                            out.put(
+                                m.name() + " " + template,
+                                Pattern.compile(
+                                    m.name() + " " + template.replaceAll("\\{[^}]+}", "[^/]+")))));
+    return out;
+  }
+
+  private static void writeSummary() {
+    Set<String> missed = new TreeSet<>(OPERATIONS.keySet());
+    missed.removeAll(EXERCISED);
+    String summary =
+        String.format(
+            "openapi.yaml checked %d IT calls (%d requests too); %d of %d operations called%n"
+                + "not called by any IT:%n  %s%n",
+            CALLS.get(),
+            REQUESTS.get(),
+            OPERATIONS.size() - missed.size(),
+            OPERATIONS.size(),
+            String.join("\n  ", missed));
+    try {
+      Files.writeString(Path.of("target/contract-calls.txt"), summary);
+    } catch (java.io.IOException | RuntimeException e) {
+      // Only a report; a missing target/ (unit test runs from elsewhere) is no failure.
+    }
+  }
 
   private static OpenApiInteractionValidator build() {
     if (!Files.isRegularFile(DOCUMENT)) {
@@ -83,6 +140,16 @@ final class Contract {
       response.withBody(responseBody);
     }
     Request req = request.build();
+    CALLS.incrementAndGet();
+    if (status < 400) {
+      REQUESTS.incrementAndGet();
+    }
+    OPERATIONS.forEach(
+        (op, pattern) -> {
+          if (pattern.matcher(method + " " + path).matches()) {
+            EXERCISED.add(op);
+          }
+        });
     ValidationReport report =
         status < 400
             ? VALIDATOR.validate(req, response.build())
