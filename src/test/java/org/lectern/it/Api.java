@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small HTTP client for the API, as a REST client author would use it. */
+/**
+ * A small HTTP client for the API, as a REST client author would use it. Every exchange it makes is
+ * checked against {@code openapi.yaml} ({@link Contract}).
+ */
 public final class Api {
 
   private static final HttpClient HTTP =
@@ -75,23 +78,28 @@ public final class Api {
   public final class Call {
     private final HttpRequest.Builder builder;
     private final String method;
+    private final String path;
+    private final List<String[]> headers = new ArrayList<>();
+    private byte[] sent;
     private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
 
     private Call(String method, String path) {
       this.method = method;
+      this.path = path;
       this.builder =
           HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     }
 
     public Call token(String token) {
       if (token != null) {
-        builder.header("Authorization", "Bearer " + token);
+        header("Authorization", "Bearer " + token);
       }
       return this;
     }
 
     public Call header(String name, String value) {
       builder.header(name, value);
+      headers.add(new String[] {name, value});
       return this;
     }
 
@@ -110,15 +118,18 @@ public final class Api {
     }
 
     public Call raw(String text, String contentType) {
-      builder.header("Content-Type", contentType);
-      body = HttpRequest.BodyPublishers.ofString(text);
-      return this;
+      return bytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType);
     }
 
     public Call bytes(byte[] data, String contentType) {
-      builder.header("Content-Type", contentType);
+      header("Content-Type", contentType);
+      sent = data;
       body = HttpRequest.BodyPublishers.ofByteArray(data);
       return this;
+    }
+
+    private void check(int status, java.net.http.HttpHeaders answerHeaders, byte[] answer) {
+      Contract.check(method, URI.create(path), headers, sent, status, answerHeaders, answer);
     }
 
     /** Sends and keeps the answer's bytes as they came (downloads). */
@@ -127,6 +138,7 @@ public final class Api {
         HttpResponse<byte[]> r =
             HTTP.send(
                 builder.method(method, body).build(), HttpResponse.BodyHandlers.ofByteArray());
+        check(r.statusCode(), r.headers(), r.body());
         return new BinaryResponse(r.statusCode(), r.headers(), r.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -140,6 +152,10 @@ public final class Api {
       try {
         HttpResponse<String> r =
             HTTP.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+        check(
+            r.statusCode(),
+            r.headers(),
+            r.body() == null ? null : r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new Response(r.statusCode(), r.headers(), r.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
