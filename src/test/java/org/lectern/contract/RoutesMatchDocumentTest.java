@@ -3,6 +3,7 @@ package org.lectern.contract;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -57,6 +58,10 @@ class RoutesMatchDocumentTest {
     assertTrue(routes.size() > 0, "no JAX-RS routes found; is the scan wrong?");
   }
 
+  private static boolean declares(Class<?> c, String method) {
+    return Stream.of(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method));
+  }
+
   /** {@code "GET /api/stories/{}"} to the Java method that serves it. */
   static TreeMap<String, String> routes() {
     String applicationPath = null;
@@ -91,6 +96,16 @@ class RoutesMatchDocumentTest {
         String previous = routes.put(key, where);
         if (previous != null) {
           throw new IllegalStateException(key + " is served twice: " + previous + ", " + where);
+        }
+      }
+    }
+    // Plain servlets that answer GET (the JWK set at /.well-known/jwks.json) are endpoints too; the
+    // error-page servlet answers only what the container forwards to it and declares no doGet.
+    for (Class<?> c : applicationClasses()) {
+      WebServlet servlet = c.getAnnotation(WebServlet.class);
+      if (servlet != null && declares(c, "doGet")) {
+        for (String pattern : servlet.urlPatterns()) {
+          routes.put("GET " + pattern, c.getSimpleName() + ".doGet");
         }
       }
     }
