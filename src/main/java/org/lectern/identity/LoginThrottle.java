@@ -94,11 +94,14 @@ public class LoginThrottle {
 
   /** Counts a failed sign-in against both the name from this address and the address. */
   public void failed(Attempt attempt) {
-    limits.failWithDelay(
-        attempt.pairKey(), freeFailures, firstDelaySeconds, maxDelaySeconds, quietSeconds);
-    if (addressFailuresPerMinute > 0) {
-      limits.countInWindow(attempt.addressKey(), 60);
-    }
+    limits.fail(
+        attempt.pairKey(),
+        freeFailures,
+        firstDelaySeconds,
+        maxDelaySeconds,
+        quietSeconds,
+        addressFailuresPerMinute > 0 ? attempt.addressKey() : null,
+        60);
   }
 
   /**

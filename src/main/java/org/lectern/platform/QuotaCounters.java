@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * with N nodes a key can pass its limit by what the other nodes admit in one sync interval (at most
  * (N-1) x limit x interval / 60 in the worst case), which is fine for a quota meant to stop runaway
  * clients, not to bill. Sign-in failures, where precision matters, are counted in the table
- * directly ({@link RateLimits#failWithDelay}).
+ * directly ({@link RateLimits#fail}).
  */
 @ApplicationScoped
 public class QuotaCounters {

@@ -68,8 +68,7 @@ public class RateLimits {
    * to {@code maxDelaySeconds}). The count is forgotten after {@code quietSeconds} without a
    * failure (at least the longest delay, so a block never outlives its row).
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Counter failWithDelay(
+  private Counter delay(
       String key, int free, long firstDelaySeconds, long maxDelaySeconds, long quietSeconds) {
     Object[] r =
         (Object[])
@@ -95,11 +94,32 @@ public class RateLimits {
   }
 
   /**
+   * One failure, counted in one transaction of its own: against {@code delayedKey} with a delay
+   * that doubles with every failure from the {@code free}-th on ({@code firstDelaySeconds}, twice
+   * that ... up to {@code maxDelaySeconds}; forgotten after {@code quietSeconds} without one), and,
+   * unless {@code windowKey} is null, against {@code windowKey} in a fixed window of {@code
+   * windowSeconds}.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fail(
+      String delayedKey,
+      int free,
+      long firstDelaySeconds,
+      long maxDelaySeconds,
+      long quietSeconds,
+      String windowKey,
+      long windowSeconds) {
+    delay(delayedKey, free, firstDelaySeconds, maxDelaySeconds, quietSeconds);
+    if (windowKey != null) {
+      window(windowKey, windowSeconds);
+    }
+  }
+
+  /**
    * Counts one more for {@code key} in a window of {@code windowSeconds} that starts with its first
    * count; a count after the window has ended starts the next one.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Counter countInWindow(String key, long windowSeconds) {
+  private Counter window(String key, long windowSeconds) {
     Object[] r =
         (Object[])
             sql("""
