@@ -25,10 +25,10 @@ import org.lectern.platform.RateLimits.Counter;
  *       max-delay-seconds}, 15 min; forgotten after {@code forget-after-seconds}, 1 h, without
  *       failures). Other addresses are not affected, so the owner signs in from their own while
  *       someone else guesses;
- *   <li>per client address, across all names: more than {@code address-failures-per-minute}
- *       failures in a minute and that address gets 429 until the minute ends, against spraying one
- *       password over many accounts. A school behind one NAT shares this budget, hence a generous
- *       default.
+ *   <li>per client address, across all names: after {@code address-failures-per-minute} (30)
+ *       failures within a minute of its first, that address gets 429 until that minute is over,
+ *       against spraying one password over many accounts. A school behind one NAT shares this
+ *       budget, hence a generous default.
  * </ul>
  *
  * The counters key on the name whether or not such an account or school exists, and each check
