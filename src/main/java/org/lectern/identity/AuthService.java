@@ -25,16 +25,16 @@ public class AuthService {
 
   public TokenResponse login(TokenRequest request) {
     String slug = request.tenant() == null ? "" : request.tenant().trim().toLowerCase();
-    String key = slug + "|" + request.email().trim().toLowerCase();
-    throttle.checkAllowed(key);
+    LoginThrottle.Attempt attempt =
+        throttle.checkAllowed(slug, request.email().trim().toLowerCase());
     if (slug.isEmpty()) {
-      return signIn.platform(request, key);
+      return signIn.platform(request, attempt);
     }
     Tenant tenant = tenants.bySlug(slug).orElse(null);
     if (tenant == null) {
-      return signIn.unknownSchool(request, key);
+      return signIn.unknownSchool(request, attempt);
     }
     return context.runAs(
-        tenant.id(), tenant.policyVersion(), () -> signIn.school(tenant, request, key));
+        tenant.id(), tenant.policyVersion(), () -> signIn.school(tenant, request, attempt));
   }
 }

@@ -1,75 +1,133 @@
 package org.lectern.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.lectern.platform.LecternException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.lectern.context.RequestContext;
+import org.lectern.platform.RateLimited;
+import org.lectern.platform.RateLimits;
+import org.lectern.platform.RateLimits.Counter;
 
 /**
- * Slows down password guessing: after {@value #FREE_FAILURES} failures for one login name (tenant +
- * email), each further attempt must wait twice as long as the last (1 s, 2 s, 4 s ... up to 15
- * min), answered 429 with Retry-After. It keys on the name whether or not such an account exists,
- * so it tells an attacker nothing about which accounts are real. Kept per node.
+ * Slows down password guessing without handing attackers a way to lock owners out. Two counters of
+ * failed sign-ins, shared by every node ({@link RateLimits}):
+ *
+ * <ul>
+ *   <li>per login name (school + email) <em>and</em> client address: from the {@code
+ *       free-failures}-th failure on, each further attempt from that address waits twice as long as
+ *       the last ({@code first-delay-seconds}, 1 s by default, then 2 s, 4 s ... up to {@code
+ *       max-delay-seconds}, 15 min; forgotten after {@code forget-after-seconds}, 1 h, without
+ *       failures). Other addresses are not affected, so the owner signs in from their own while
+ *       someone else guesses;
+ *   <li>per client address, across all names: after {@code address-failures-per-minute} (30)
+ *       failures within a minute of its first, that address gets 429 until that minute is over,
+ *       against spraying one password over many accounts. A school behind one NAT shares this
+ *       budget, hence a generous default.
+ * </ul>
+ *
+ * The counters key on the name whether or not such an account or school exists, and each check
+ * costs the same statements either way, so they tell an attacker nothing about which accounts are
+ * real. The name is stored hashed: the table does not keep a list of emails people tried.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-  static final int FREE_FAILURES = 5;
-  private static final long MAX_DELAY_SECONDS = 900;
-  private static final int MAX_ENTRIES = 100_000;
+  /** What the check before a sign-in learned, for counting its outcome. */
+  public record Attempt(String pairKey, String addressKey, boolean hadFailures) {}
 
-  private record Failures(int count, Instant lockedUntil, Instant last) {}
+  private final int freeFailures;
+  private final long firstDelaySeconds;
+  private final long maxDelaySeconds;
+  private final long quietSeconds;
+  private final int addressFailuresPerMinute;
 
-  private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+  @Inject RequestContext context;
+  @Inject RateLimits limits;
 
-  public void checkAllowed(String key) {
-    Failures f = failures.get(key);
-    Instant now = Instant.now();
-    if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-      long wait = Math.max(1, Duration.between(now, f.lockedUntil()).toSeconds());
-      throw new RateLimited(wait);
-    }
+  public LoginThrottle() {
+    Config config = ConfigProvider.getConfig();
+    freeFailures = setting(config, "lectern.rate.signin.free-failures", 5);
+    firstDelaySeconds = setting(config, "lectern.rate.signin.first-delay-seconds", 1);
+    maxDelaySeconds = setting(config, "lectern.rate.signin.max-delay-seconds", 900);
+    quietSeconds = setting(config, "lectern.rate.signin.forget-after-seconds", 3600);
+    addressFailuresPerMinute =
+        setting(config, "lectern.rate.signin.address-failures-per-minute", 30);
   }
 
-  public void failed(String key) {
-    Instant now = Instant.now();
-    if (failures.size() > MAX_ENTRIES) {
-      failures.values().removeIf(f -> f.last().isBefore(now.minus(Duration.ofMinutes(15))));
-    }
-    failures.compute(
-        key,
-        (k, f) -> {
-          int count = f == null ? 1 : f.count() + 1;
-          Instant lockedUntil = null;
-          if (count >= FREE_FAILURES) {
-            long delay = Math.min(MAX_DELAY_SECONDS, 1L << Math.min(20, count - FREE_FAILURES));
-            lockedUntil = now.plusSeconds(delay);
-          }
-          return new Failures(count, lockedUntil, now);
-        });
+  private static int setting(Config config, String name, int fallback) {
+    return config.getOptionalValue(name, Integer.class).orElse(fallback);
   }
 
-  public void succeeded(String key) {
-    failures.remove(key);
-  }
-
-  /** 429 with the seconds to wait. */
-  public static final class RateLimited extends LecternException {
-    private final long retryAfterSeconds;
-
-    RateLimited(long retryAfterSeconds) {
-      super(
-          429,
+  /**
+   * Before the password is checked (and its CPU spent): 429 if this address must wait for this
+   * name, or has failed too often across names this minute.
+   */
+  public Attempt checkAllowed(String tenantSlug, String email) {
+    String address = context.clientAddress() == null ? "unknown" : context.clientAddress();
+    String pairKey = "signin:pair:" + hash(tenantSlug + "|" + email + "|" + address);
+    String addressKey = "signin:address:" + address;
+    Map<String, Counter> now = limits.current(pairKey, addressKey);
+    Counter pair = now.get(pairKey);
+    if (pair != null && pair.blocked()) {
+      throw new RateLimited(
           "auth.too-many-attempts",
-          "Too many failed sign-ins; wait " + retryAfterSeconds + " s.");
-      this.retryAfterSeconds = retryAfterSeconds;
+          "Too many failed sign-ins for this account from this address; wait "
+              + pair.blockedSeconds()
+              + " s.",
+          freeFailures,
+          pair.blockedSeconds());
     }
+    Counter spray = now.get(addressKey);
+    if (addressFailuresPerMinute > 0
+        && spray != null
+        && spray.count() >= addressFailuresPerMinute) {
+      throw addressLimited(spray);
+    }
+    return new Attempt(pairKey, addressKey, pair != null);
+  }
 
-    @Override
-    public Map<String, String> headers() {
-      return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+  /** Counts a failed sign-in against both the name from this address and the address. */
+  public void failed(Attempt attempt) {
+    limits.fail(
+        attempt.pairKey(),
+        freeFailures,
+        firstDelaySeconds,
+        maxDelaySeconds,
+        quietSeconds,
+        addressFailuresPerMinute > 0 ? attempt.addressKey() : null,
+        60);
+  }
+
+  /**
+   * A right password clears the failures of its name from its address; the address's count stays,
+   * or one real account would let a sprayer start over.
+   */
+  public void succeeded(Attempt attempt) {
+    if (attempt.hadFailures()) {
+      limits.forget(attempt.pairKey());
+    }
+  }
+
+  private RateLimited addressLimited(Counter c) {
+    return new RateLimited(
+        "auth.too-many-attempts",
+        "Too many failed sign-ins from this address; wait " + c.resetSeconds() + " s.",
+        addressFailuresPerMinute,
+        c.resetSeconds());
+  }
+
+  private static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -37,7 +37,7 @@ public class SignIn {
 
   /** A school's user; runs inside the school's tenant scope. */
   @Audited(action = AuditAction.LOGIN, entity = "user", onFailure = AuditAction.LOGIN_FAILED)
-  public TokenResponse school(Tenant tenant, TokenRequest request, String key) {
+  public TokenResponse school(Tenant tenant, TokenRequest request, LoginThrottle.Attempt attempt) {
     Optional<User> user = accounts.userByEmail(request.email());
     boolean ok =
         user.isPresent()
@@ -45,13 +45,13 @@ public class SignIn {
                 && user.get().isActive()
             : verifyNothing(request.password());
     if (!ok) {
-      throw failed(key, request, user.map(User::id).orElse(null));
+      throw failed(attempt, request, user.map(User::id).orElse(null));
     }
     if (!tenant.isActive()) {
       refused(request, user.get().id(), "tenant.suspended");
       throw new LecternException(403, "tenant.suspended", "This school's account is suspended.");
     }
-    throttle.succeeded(key);
+    throttle.succeeded(attempt);
     User u = user.get();
     u.touchActivity(Instant.now());
     audit.actor(u.asCaller());
@@ -62,14 +62,14 @@ public class SignIn {
 
   /** A sign-in naming a school that does not exist: refused like a wrong password. */
   @Audited(action = AuditAction.LOGIN, entity = "user", onFailure = AuditAction.LOGIN_FAILED)
-  public TokenResponse unknownSchool(TokenRequest request, String key) {
+  public TokenResponse unknownSchool(TokenRequest request, LoginThrottle.Attempt attempt) {
     passwords.verifyNothing(request.password());
-    throw failed(key, request, null);
+    throw failed(attempt, request, null);
   }
 
   /** A platform operator's global account. */
   @Audited(action = AuditAction.LOGIN, entity = "user", onFailure = AuditAction.LOGIN_FAILED)
-  public TokenResponse platform(TokenRequest request, String key) {
+  public TokenResponse platform(TokenRequest request, LoginThrottle.Attempt attempt) {
     Optional<PlatformAccount> account = accounts.platformAccountByEmail(request.email());
     boolean ok =
         account.isPresent()
@@ -77,9 +77,9 @@ public class SignIn {
                 && account.get().isActive()
             : verifyNothing(request.password());
     if (!ok) {
-      throw failed(key, request, null);
+      throw failed(attempt, request, null);
     }
-    throttle.succeeded(key);
+    throttle.succeeded(attempt);
     PlatformAccount a = account.get();
     audit.actor(a.asCaller());
     audit.subject("platform-account", a.id());
@@ -103,8 +103,9 @@ public class SignIn {
     return false;
   }
 
-  private LecternException failed(String key, TokenRequest request, UUID userId) {
-    throttle.failed(key);
+  private LecternException failed(
+      LoginThrottle.Attempt attempt, TokenRequest request, UUID userId) {
+    throttle.failed(attempt);
     refused(request, userId, "auth.invalid-credentials");
     return new LecternException(
         401, "auth.invalid-credentials", "The school, email or password is not right.");

@@ -27,6 +27,7 @@ class TableOwnershipTest {
       Map.ofEntries(
           Map.entry("tenants", "tenancy"),
           Map.entry("idempotency_keys", "platform"),
+          Map.entry("rate_limits", "platform"),
           Map.entry("audit_logs", "audit"),
           Map.entry("audit_heads", "audit"),
           Map.entry("permissions", "access"),
