@@ -78,14 +78,14 @@ install_tools() {
 # --- 3. the server ----------------------------------------------------------------------------------
 START_MS=0
 READY_S=""
-start_app() { # $1: log file
+start_app() { # $1: log file, $2: extra environment (NAME=value ...)
   local logf=$1
   mkdir -p "$OUT/data" "$OUT/tenants"
   START_MS=$(date +%s%3N)
   LECTERN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LECTERN_DB_USER=$PGUSER LECTERN_DB_PASSWORD= \
     LECTERN_HTTP_PORT=$PORT LECTERN_DATA_DIR=$OUT/data LECTERN_TENANTS_DIR=$OUT/tenants \
     LECTERN_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL LECTERN_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASS \
-    setsid java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/lectern.jar" >"$logf" 2>&1 &
+    env ${2:-} setsid java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/lectern.jar" >"$logf" 2>&1 &
   APP_PID=$!
   log "server starting (pid $APP_PID, log $logf)"
   for _ in $(seq 1 600); do
@@ -159,7 +159,8 @@ capture_statements() { # token
   curl -s -o /dev/null "$BASE/api/stories?limit=20" -H "Authorization: Bearer $1" # warm the path
   local before
   before=$(stat -c %s "$pglog")
-  curl -s -o /dev/null "$BASE/api/stories?limit=20" -H "Authorization: Bearer $1"
+  STMTS=$(curl -s -D - -o /dev/null "$BASE/api/stories?limit=20" -H "Authorization: Bearer $1" \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-statements"{print $2}')
   sleep 1
   tail -c +$((before + 1)) "$pglog" | grep -v -- '-bench-capture-' >"$OUT/list-request-statements.log" || true
   log "statements of one list request (PostgreSQL's log): $(grep -c -E 'LOG: +(statement|execute)' "$OUT/list-request-statements.log" || true), in $OUT/list-request-statements.log"
@@ -182,9 +183,9 @@ run_pgbench() { # name file [extra args]
 run_wrk() { # name lua path token -> "rps p50 p99 non2xx"
   local name=$1 lua=$2 path=$3
   log "wrk $name: $CONNS connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s"
-  BENCH_TOKEN=$4 wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" -s "$lua" "$BASE$path" >/dev/null 2>&1 || true
+  BENCH_TOKEN=$4 wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$lua" "$BASE$path" >/dev/null 2>&1 || true
   if [[ ${5:-} == profile ]]; then start_profile; fi
-  BENCH_TOKEN=$4 wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "$lua" "$BASE$path" >"$OUT/wrk-$name.txt" 2>&1
+  BENCH_TOKEN=$4 wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$lua" "$BASE$path" >"$OUT/wrk-$name.txt" 2>&1
   if [[ ${5:-} == profile ]]; then stop_profile; fi
   grep '^BENCH' "$OUT/wrk-$name.txt" | sed 's/^BENCH //'
 }
@@ -221,7 +222,7 @@ main() {
   # Start 1: migrates the schema, provisions the template, generates the data and, with
   # log_statement=all for this database only, records the statements of one list request.
   psqlq -c "ALTER DATABASE $DB SET log_statement = 'all'"
-  start_app "$OUT/server-setup.log"
+  start_app "$OUT/server-setup.log" LECTERN_DIAGNOSTICS_SQL_COUNT=true
   ensure_template
   psqlq -c "ALTER DATABASE $DB RESET log_statement" # the generator's sessions need no log
   generate
@@ -231,6 +232,11 @@ main() {
   teacher=$(psqlq -Atc "SELECT id FROM users WHERE tenant_id = '$tenant' AND email = '$TEACHER_EMAIL'")
   student_tok=$(token "$TPL_SLUG" "$STUDENT_EMAIL" "$STUDENT_PASS")
   capture_statements "$student_tok"
+  # The first page's story ids, for pgbench (b)'s rows-by-id and tags statements.
+  local ids
+  ids=$(psqlq -Atc "SELECT '{' || string_agg(id::text, ',') || '}' FROM (SELECT id FROM stories
+    WHERE tenant_id = '$tenant' AND deleted_at IS NULL AND status = 'published'
+    ORDER BY created_at DESC, id DESC LIMIT 20) p")
   stop_app
 
   # Start 2: the measured one, on the full data, with the statement log off.
@@ -240,8 +246,7 @@ main() {
   local rss_idle; rss_idle=$(rss_mb)
   student_tok=$(token "$TPL_SLUG" "$STUDENT_EMAIL" "$STUDENT_PASS")
   teacher_tok=$(token "$TPL_SLUG" "$TEACHER_EMAIL" "$TEACHER_PASS")
-  local stmts
-  stmts=$(curl -s -D - -o /dev/null "$BASE/api/stories?limit=20" -H "Authorization: Bearer $student_tok" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-statements"{print $2}')
+  local stmts=${STMTS:-}
 
   local list create pg_ideal pg_request pg_create
   list=$(run_wrk list "$BENCH_SRC/wrk/list.lua" "/api/stories?limit=20" "$student_tok" profile)
@@ -250,7 +255,7 @@ main() {
   stop_app # pgbench gets the database (and the machine) to itself, as wrk had
 
   pg_ideal=$(run_pgbench list-ideal "$BENCH_SRC/sql/list-ideal.sql" -D tenant="$tenant" -D student="$student")
-  pg_request=$(run_pgbench list-request "$BENCH_SRC/sql/list-request.sql" -D tenant="$tenant" -D student="$student" -D email="$STUDENT_EMAIL")
+  pg_request=$(run_pgbench list-request "$BENCH_SRC/sql/list-request.sql" -D tenant="$tenant" -D student="$student" -D ids="$ids")
   pg_create=$(run_pgbench create "$BENCH_SRC/sql/create.sql" -D tenant="$tenant" -D teacher="$teacher")
 
   local list_rps list_p50 list_p99 create_rps
