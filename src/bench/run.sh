@@ -85,6 +85,7 @@ start_app() { # $1: log file, $2: extra environment (NAME=value ...)
   LECTERN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" LECTERN_DB_USER=$PGUSER LECTERN_DB_PASSWORD= \
     LECTERN_HTTP_PORT=$PORT LECTERN_DATA_DIR=$OUT/data LECTERN_TENANTS_DIR=$OUT/tenants \
     LECTERN_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL LECTERN_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASS \
+    LECTERN_RATE_USER_PER_MINUTE=0 LECTERN_RATE_TENANT_PER_MINUTE=0 \
     env ${2:-} setsid java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/lectern.jar" >"$logf" 2>&1 &
   APP_PID=$!
   log "server starting (pid $APP_PID, log $logf)"
