@@ -244,6 +244,13 @@ class StoryAccessIT extends ApiTestBase {
   }
 
   @Test
+  void everyDifficultyCanBeStored() {
+    // stories.difficulty was varchar(16), too short for the longest allowed value.
+    JsonObject story = schools.story(teacher.token(), "Harder", "upper_intermediate");
+    assertEquals("upper_intermediate", story.getString("difficulty"));
+  }
+
+  @Test
   void listsPageWithAnOpaqueCursorAndFilter() {
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
