@@ -431,9 +431,8 @@ class ContentIT extends ApiTestBase {
     String statements = bigAnswer.header("X-Sql-Statements");
     assertNotNull(statements, "the ITs run with lectern.diagnostics.sql-count=true");
     assertEquals(smallAnswer.header("X-Sql-Statements"), statements, "no query per unit or lesson");
-    // The count covers the whole request, the caller's token check included (it used to start
-    // after it, at 8).
-    assertTrue(Integer.parseInt(statements) <= 12, () -> statements + " statements");
+    // The count covers the whole request, the caller's token check included.
+    assertTrue(Integer.parseInt(statements) <= 8, () -> statements + " statements");
   }
 
   @Test
