@@ -40,6 +40,7 @@ public class AccessControl implements AuditReaders {
   @Inject RequestContext current;
   @Inject TenantEnforcers enforcers;
   @Inject @Any Instance<UserAttributeSource> userAttributes;
+  @Inject CallerAttributes callerAttributes;
 
   /** Whether the caller may do {@code action} to a {@code resource} with these attributes. */
   public boolean can(String resource, String action, Map<String, ?> resourceAttributes) {
@@ -98,8 +99,20 @@ public class AccessControl implements AuditReaders {
     return SqlPredicate.firstMatch(conditions, allows);
   }
 
-  /** What conditions read as {@code user.*}: the caller, what other capabilities add, roles. */
+  /**
+   * What conditions read as {@code user.*}: the caller, what other capabilities add, roles; built
+   * once per request and scope.
+   */
   private Map<String, Object> userAttributes(
+      Caller caller, SyncedEnforcer enforcer, String subject, String domain) {
+    return callerAttributes.of(
+        caller,
+        current.tenant(),
+        current.policyVersion(),
+        () -> buildUserAttributes(caller, enforcer, subject, domain));
+  }
+
+  private Map<String, Object> buildUserAttributes(
       Caller caller, SyncedEnforcer enforcer, String subject, String domain) {
     Map<String, Object> user = new HashMap<>(caller.attributes());
     if (!caller.isPlatform()) {
