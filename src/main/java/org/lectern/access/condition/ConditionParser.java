@@ -105,6 +105,14 @@ import org.lectern.access.condition.Operand.Reference;
 public final class ConditionParser {
 
   private static final int MAX_DEPTH = 32;
+
+  /** Most conditions in one list or group, and most members of one list value. */
+  static final int MAX_ITEMS = 100;
+
+  /** Longest attribute path, and longest text value. */
+  static final int MAX_PATH = 200;
+
+  static final int MAX_TEXT = 500;
   private static final String LOGIC = "logic";
   private static final List<String> GROUP_KEYS = List.of("and", "or", "not");
   private static final Set<String> LEAF_KEYS = Set.of("field", "operator", "value");
@@ -239,6 +247,10 @@ public final class ConditionParser {
       violation(path, "the list of conditions is empty; add at least one condition");
       return Condition.ALWAYS;
     }
+    if (items.size() > MAX_ITEMS) {
+      violation(path, "a list holds at most " + MAX_ITEMS + " conditions; split the rule");
+      return Condition.ALWAYS;
+    }
     List<Condition> alternatives = new ArrayList<>();
     List<Condition> conjunction = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -325,6 +337,10 @@ public final class ConditionParser {
       violation(at, "the '" + key + "' group is empty; add at least one condition to it");
       return Condition.ALWAYS;
     }
+    if (members.size() > MAX_ITEMS) {
+      violation(at, "a group holds at most " + MAX_ITEMS + " conditions; split the rule");
+      return Condition.ALWAYS;
+    }
     List<Condition> parsed = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       parsed.add(condition(members.get(i), at + "/" + i, depth + 1, false));
@@ -360,7 +376,12 @@ public final class ConditionParser {
               + describe(field));
       return Optional.empty();
     }
-    return attributePath(((JsonString) field).getString(), "field", at);
+    String text = ((JsonString) field).getString();
+    if (text.length() > MAX_PATH) {
+      violation(at, "field is longer than " + MAX_PATH + " characters");
+      return Optional.empty();
+    }
+    return attributePath(text, "field", at);
   }
 
   private Optional<Operator> operator(JsonObject object, String path) {
@@ -400,6 +421,10 @@ public final class ConditionParser {
     switch (value.getValueType()) {
       case STRING:
         String text = ((JsonString) value).getString();
+        if (text.length() > MAX_TEXT) {
+          violation(at, "a text value is at most " + MAX_TEXT + " characters");
+          return Optional.empty();
+        }
         return Optional.of(
             FieldPath.tryParse(text, resourceType)
                 .<Operand>map(Reference::new)
@@ -479,6 +504,10 @@ public final class ConditionParser {
   }
 
   private Optional<Operand> listLiteral(JsonArray items, String at) {
+    if (items.size() > MAX_ITEMS) {
+      violation(at, "a list value holds at most " + MAX_ITEMS + " members");
+      return Optional.empty();
+    }
     List<Object> values = new ArrayList<>(items.size());
     boolean valid = true;
     for (int i = 0; i < items.size(); i++) {
@@ -491,7 +520,12 @@ public final class ConditionParser {
                 + describe(item));
         valid = false;
       } else if (type == JsonValue.ValueType.STRING) {
-        values.add(((JsonString) item).getString()); // literal text, never a reference
+        String text = ((JsonString) item).getString();
+        if (text.length() > MAX_TEXT) {
+          violation(at + "/" + i, "a text value is at most " + MAX_TEXT + " characters");
+          valid = false;
+        }
+        values.add(text); // literal text, never a reference
       } else {
         Optional<Object> scalar = scalar(item, at + "/" + i);
         valid &= scalar.isPresent() || type == JsonValue.ValueType.NULL;
