@@ -2,6 +2,8 @@ package org.lectern.content;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -43,6 +45,21 @@ public class ContentContext {
   @Inject TenantEntityManager tem;
 
   @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject ReadMemo readMemo;
+
+  /**
+   * The places a request read outside any transaction. Such a request only reads, so nothing it
+   * does can change them; a transaction later in the same request keeps its own map.
+   */
+  @RequestScoped
+  static class ReadMemo {
+    private final Map<UUID, Object[]> places = new HashMap<>();
+
+    Map<UUID, Object[]> places() {
+      return places;
+    }
+  }
 
   /** The places of these lessons, by lesson id; absent lessons are left out. */
   public Map<UUID, Place> places(Collection<UUID> lessonIds) {
@@ -112,18 +129,34 @@ public class ContentContext {
         course.isDeleted());
   }
 
-  /** A map that lives as long as the current transaction, or null outside one. */
+  /**
+   * A map that lives as long as the current transaction; outside one (a read-only request runs
+   * without), as long as the request; null outside both.
+   */
   @SuppressWarnings("unchecked")
   private Map<UUID, Object[]> memo() {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-      return null;
+      try {
+        return readMemo.places();
+      } catch (ContextNotActiveException noRequest) {
+        return null;
+      }
     }
     Map<UUID, Object[]> memo = (Map<UUID, Object[]>) transactions.getResource(MEMO);
     if (memo == null) {
       memo = new HashMap<>();
       transactions.putResource(MEMO, memo);
+      forgetReads(); // the transaction may change what the request read before it
     }
     return memo;
+  }
+
+  private void forgetReads() {
+    try {
+      readMemo.places().clear();
+    } catch (ContextNotActiveException noRequest) {
+      // work outside a request has no read memo
+    }
   }
 
   /** These courses by id, deleted ones included. */

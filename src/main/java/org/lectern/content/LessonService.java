@@ -81,7 +81,11 @@ public class LessonService {
     return LessonView.of(lesson, List.of());
   }
 
-  /** The lesson with the stories of it the caller may read. */
+  /**
+   * The lesson with the stories of it the caller may read. A read: no transaction of its own, so
+   * its native queries run without BEGIN and COMMIT round trips (see {@link StoryQueries}).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public LessonView get(UUID id) {
     Lesson lesson = visible(id);
     return LessonView.of(lesson, stories.summariesOfLesson(id));

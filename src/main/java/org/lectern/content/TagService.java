@@ -96,7 +96,12 @@ public class TagService {
     tem.get().remove(find(id));
   }
 
-  /** The tag names of these stories (one query), alphabetical. */
+  /**
+   * The tag names of these stories (one query), alphabetical. A read: it joins the caller's
+   * transaction if there is one and starts none (a native query in a transaction of its own would
+   * cost the request BEGIN and COMMIT).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<UUID, List<String>> of(Collection<UUID> storyIds) {
     Map<UUID, List<String>> out = new HashMap<>();
     if (storyIds.isEmpty()) {

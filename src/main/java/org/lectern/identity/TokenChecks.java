@@ -24,15 +24,26 @@ final class TokenChecks {
 
   /** Why this token, already verified by Payara, must still be refused; empty when it may pass. */
   static Optional<String> refusal(String raw, Instant now) {
+    return Optional.ofNullable(check(raw, now).refusal());
+  }
+
+  /**
+   * The checks of {@link #refusal}, with the claims they parsed: Lectern's own claims are read from
+   * here, since Payara's {@code JsonWebToken.getClaim(String)} builds an exception for every claim
+   * name that is not a standard one.
+   */
+  record Checked(String refusal, JWTClaimsSet claims) {}
+
+  static Checked check(String raw, Instant now) {
     SignedJWT jwt;
     JWTClaimsSet claims;
     try {
       jwt = SignedJWT.parse(raw);
       claims = jwt.getJWTClaimsSet();
     } catch (ParseException | RuntimeException e) {
-      return Optional.of("not a signed JWT");
+      return new Checked("not a signed JWT", null);
     }
-    return headerProblem(jwt).or(() -> timeProblem(claims, now));
+    return new Checked(headerProblem(jwt).or(() -> timeProblem(claims, now)).orElse(null), claims);
   }
 
   /**

@@ -48,8 +48,23 @@ public final class Launcher {
 
   private Launcher() {}
 
+  /**
+   * The JSON-P provider, named so {@code jakarta.json.spi.JsonProvider.provider()} takes its fast
+   * path: with the system property it instantiates this class directly; without it, it runs a
+   * ServiceLoader scan of the class path (and builds exceptions for the failed lookups) on every
+   * call, and Payara's MicroProfile JWT parser calls it on every request. Parsson is the
+   * implementation Payara Micro bundles (MICRO-INF/runtime/jakarta.json.jar).
+   */
+  static final String JSON_PROVIDER_PROPERTY = "jakarta.json.provider";
+
+  static final String JSON_PROVIDER = "org.eclipse.parsson.JsonProviderImpl";
+
   public static void run(File home, String[] args) {
     long started = System.nanoTime();
+    // Before anything touches JSON-P: JsonProvider reads the property once, in a lazy holder.
+    if (System.getProperty(JSON_PROVIDER_PROPERTY) == null) {
+      System.setProperty(JSON_PROVIDER_PROPERTY, JSON_PROVIDER);
+    }
     Settings settings;
     try {
       settings = Settings.fromEnvironment();

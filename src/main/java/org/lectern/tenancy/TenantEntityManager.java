@@ -50,6 +50,18 @@ public class TenantEntityManager {
         .setParameter(1, current.tenant());
   }
 
+  /**
+   * Native SQL on tenant tables in the tenant {@code tenantId}, named explicitly because no request
+   * context has one yet: for resolving the request's caller, which reads the user of the token's
+   * tenant. Binds {@code tenantId} as {@code ?1}, which the statement must use in its predicate.
+   */
+  public Query sqlIn(UUID tenantId, String statement) {
+    if (!statement.contains("?1")) {
+      throw new IllegalArgumentException("tenant-scoped SQL must filter by the tenant id, ?1");
+    }
+    return em.createNativeQuery(statement).setHint(NATIVE_SQL_HINT, true).setParameter(1, tenantId);
+  }
+
   /** Native SQL on global tables only (the permission catalogue). */
   public Query globalSql(String statement) {
     return em.createNativeQuery(statement).setHint(NATIVE_SQL_HINT, true);

@@ -34,6 +34,42 @@ public class Tenants {
     }
   }
 
+  /** What a request needs of its tenant: whether it may act, its slug and its rules' version. */
+  public record State(UUID id, String slug, TenantStatus status, long policyVersion) {
+    public boolean isActive() {
+      return status == TenantStatus.active;
+    }
+  }
+
+  /**
+   * One statement that reads the tenant {@code ?1}'s {@link State} together with what the caller
+   * joins to it, so resolving a request's caller costs one round trip (identity joins the user).
+   * Tenancy owns the {@code tenants} table, so its part of the SQL is written here: the statement
+   * selects {@code t.id, t.slug, t.status, t.policy_version} followed by {@code columns} (each
+   * starting with a comma), from {@code tenants t} followed by {@code joins}, where {@code t.id =
+   * ?1}. No row means no such tenant; read the first {@value #STATE_COLUMNS} values with {@link
+   * #state(Object[])}.
+   */
+  public static String stateWith(String columns, String joins) {
+    return "SELECT t.id, t.slug, t.status, t.policy_version"
+        + columns
+        + " FROM tenants t"
+        + joins
+        + " WHERE t.id = ?1";
+  }
+
+  /** Columns of {@link #stateWith} before the caller's own. */
+  public static final int STATE_COLUMNS = 4;
+
+  /** The tenant's state from a row of {@link #stateWith}. */
+  public static State state(Object[] row) {
+    return new State(
+        (UUID) row[0],
+        (String) row[1],
+        TenantStatus.valueOf((String) row[2]),
+        ((Number) row[3]).longValue());
+  }
+
   /**
    * Marks the current tenant's access rules as changed, in the current transaction: every node
    * builds its enforcer anew from the next request on (see access's TenantEnforcers).
