@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -369,30 +367,23 @@ public class StoryQueries {
   }
 
   /** Ids of a batch by SQL (tags are a link table), then the stories themselves. */
+  /**
+   * Up to {@code size} stories after a position, for deciding row by row (rules that do not compile
+   * to SQL); the visibility rules are left to the caller.
+   */
   private List<Story> batch(Filter f, Cursor after, int size) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT t.id FROM stories t WHERE t.tenant_id = ?1 AND t.deleted_at IS NULL");
-    List<Object> params = new ArrayList<>();
-    conditions(f).appendTo(sql, params);
-    if (after != null) {
-      params.add(Timestamp.from(after.createdAt()));
-      params.add(after.id());
-      sql.append(" AND (t.created_at, t.id) < (?")
-          .append(params.size())
-          .append(", ?")
-          .append(params.size() + 1)
-          .append(")");
-    }
-    sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ").append(size);
-    Query q = tem.sql(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 2, params.get(i));
-    }
-    List<UUID> ids = q.getResultList().stream().map(o -> (UUID) o).toList();
+    List<VisibleRows.Key> keys =
+        VisibleRows.page(
+            tem,
+            "stories t",
+            "AND t.deleted_at IS NULL",
+            conditions(f),
+            SqlPredicate.TRUE,
+            after,
+            size - 1); // a page query reads one row more than its limit
     Map<UUID, Story> byId = new HashMap<>();
-    load(ids).forEach(s -> byId.put(s.id(), s));
-    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    load(keys.stream().map(VisibleRows.Key::id).toList()).forEach(s -> byId.put(s.id(), s));
+    return keys.stream().map(k -> byId.get(k.id())).filter(Objects::nonNull).toList();
   }
 
   private List<Story> load(List<UUID> ids) {

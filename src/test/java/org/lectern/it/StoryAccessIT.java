@@ -245,6 +245,30 @@ class StoryAccessIT extends ApiTestBase {
   }
 
   @Test
+  void aRuleSqlCannotExpressStillFiltersTheListRowByRow() {
+    JsonObject draft = schools.story(teacher.token(), "Hidden draft", "beginner");
+    JsonObject published = schools.story(teacher.token(), "Open story", "beginner");
+    schools.publish(school, published.getString("id"));
+    // createdAt is ISO text in memory but a timestamp in the table: this rule has no SQL form,
+    // so the list decides row by row, and must still show exactly the published story.
+    Api.Response rule =
+        api.post("/api/policies")
+            .token(school.adminToken())
+            .json(
+                "{\"name\":\"no-ancient-stories\",\"resource\":\"story\",\"actions\":[\"read\"],"
+                    + "\"effect\":\"deny\",\"priority\":5,\"conditions\":[{\"field\":"
+                    + "\"resource.createdAt\",\"operator\":\"lt\",\"value\":\"2000-01-01\"}]}")
+            .send();
+    assertEquals(201, rule.status(), rule::toString);
+    List<String> ids =
+        api.get("/api/stories").token(student.token()).send().items().stream()
+            .map(i -> i.getString("id"))
+            .toList();
+    assertEquals(List.of(published.getString("id")), ids);
+    assertFalse(ids.contains(draft.getString("id")));
+  }
+
+  @Test
   void everyDifficultyCanBeStored() {
     // stories.difficulty was varchar(16), too short for the longest allowed value.
     JsonObject story = schools.story(teacher.token(), "Harder", "upper_intermediate");
