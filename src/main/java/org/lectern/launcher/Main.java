@@ -22,6 +22,9 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     File jar = new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Relaunch.wanted()) {
+      System.exit(Relaunch.run(jar, args));
+    }
     File home = jar.getParentFile();
     File lib = new File(home, "lib");
     File[] jars = lib.listFiles((dir, name) -> name.endsWith(".jar"));
