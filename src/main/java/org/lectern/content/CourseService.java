@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.access.condition.SqlPredicate;
@@ -424,18 +422,7 @@ public class CourseService {
   }
 
   private List<CourseSummary> summaries(List<VisibleRows.Key> keys) {
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, Course> byId = new HashMap<>();
-    tem.get()
-        .createQuery("SELECT c FROM Course c WHERE c.id IN :ids", Course.class)
-        .setParameter("ids", keys.stream().map(VisibleRows.Key::id).toList())
-        .getResultList()
-        .forEach(c -> byId.put(c.id(), c));
-    return keys.stream()
-        .map(k -> byId.get(k.id()))
-        .filter(Objects::nonNull)
+    return VisibleRows.load(tem, keys, Course.class, Course::id).stream()
         .map(CourseSummary::of)
         .toList();
   }
@@ -454,35 +441,19 @@ public class CourseService {
     return c;
   }
 
+  /** Up to {@code size} courses after a position, for deciding row by row. */
   private List<Course> batch(Filter f, Cursor after, int size) {
-    StringBuilder jpql = new StringBuilder("SELECT c FROM Course c WHERE c.deletedAt IS NULL");
-    if (f.status() != null) {
-      jpql.append(" AND c.status = :status");
-    }
-    if (f.difficulty() != null) {
-      jpql.append(" AND c.difficulty = :difficulty");
-    }
-    if (f.level() != null) {
-      jpql.append(" AND c.level = :level");
-    }
-    if (after != null) {
-      jpql.append(" AND (c.createdAt < :at OR (c.createdAt = :at AND c.id < :id))");
-    }
-    jpql.append(" ORDER BY c.createdAt DESC, c.id DESC");
-    TypedQuery<Course> q = tem.get().createQuery(jpql.toString(), Course.class);
-    if (f.status() != null) {
-      q.setParameter("status", f.status());
-    }
-    if (f.difficulty() != null) {
-      q.setParameter("difficulty", f.difficulty());
-    }
-    if (f.level() != null) {
-      q.setParameter("level", f.level());
-    }
-    if (after != null) {
-      q.setParameter("at", after.createdAt()).setParameter("id", after.id());
-    }
-    return q.setMaxResults(size).getResultList();
+    // A page query reads one row more than its limit.
+    List<VisibleRows.Key> keys =
+        VisibleRows.page(
+            tem,
+            "courses t",
+            "AND t.deleted_at IS NULL",
+            conditions(f),
+            SqlPredicate.TRUE,
+            after,
+            size - 1);
+    return VisibleRows.load(tem, keys, Course.class, Course::id);
   }
 
   private EnrollmentView enrollment(UUID courseId, UUID userId) {

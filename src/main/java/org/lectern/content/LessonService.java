@@ -3,7 +3,6 @@ package org.lectern.content;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,18 +123,7 @@ public class LessonService {
 
   /** List items of lessons the caller may read, in the keys' order. */
   private List<LessonSummary> summaries(List<VisibleRows.Key> keys) {
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, Lesson> byId = new HashMap<>();
-    tem.get()
-        .createQuery("SELECT l FROM Lesson l WHERE l.id IN :ids", Lesson.class)
-        .setParameter("ids", keys.stream().map(VisibleRows.Key::id).toList())
-        .getResultList()
-        .forEach(l -> byId.put(l.id(), l));
-    return keys.stream()
-        .map(k -> byId.get(k.id()))
-        .filter(java.util.Objects::nonNull)
+    return VisibleRows.load(tem, keys, Lesson.class, Lesson::id).stream()
         .map(LessonSummary::of)
         .toList();
   }
@@ -391,35 +379,19 @@ public class LessonService {
     };
   }
 
+  /** Up to {@code size} lessons after a position, for deciding row by row. */
   private List<Lesson> batch(Filter f, Cursor after, int size) {
-    StringBuilder jpql = new StringBuilder("SELECT l FROM Lesson l WHERE l.deletedAt IS NULL");
-    if (f.courseId() != null) {
-      jpql.append(" AND l.courseId = :course");
-    }
-    if (f.unitId() != null) {
-      jpql.append(" AND l.unitId = :unit");
-    }
-    if (f.status() != null) {
-      jpql.append(" AND l.status = :status");
-    }
-    if (after != null) {
-      jpql.append(" AND (l.createdAt < :at OR (l.createdAt = :at AND l.id < :id))");
-    }
-    jpql.append(" ORDER BY l.createdAt DESC, l.id DESC");
-    TypedQuery<Lesson> q = tem.get().createQuery(jpql.toString(), Lesson.class);
-    if (f.courseId() != null) {
-      q.setParameter("course", f.courseId());
-    }
-    if (f.unitId() != null) {
-      q.setParameter("unit", f.unitId());
-    }
-    if (f.status() != null) {
-      q.setParameter("status", f.status());
-    }
-    if (after != null) {
-      q.setParameter("at", after.createdAt()).setParameter("id", after.id());
-    }
-    return q.setMaxResults(size).getResultList();
+    // A page query reads one row more than its limit.
+    List<VisibleRows.Key> keys =
+        VisibleRows.page(
+            tem,
+            "lessons t",
+            "AND t.deleted_at IS NULL",
+            conditions(f),
+            SqlPredicate.TRUE,
+            after,
+            size - 1);
+    return VisibleRows.load(tem, keys, Lesson.class, Lesson::id);
   }
 
   /** Ranked full-text search; see {@link Search}. */

@@ -381,9 +381,7 @@ public class StoryQueries {
             SqlPredicate.TRUE,
             after,
             size - 1); // a page query reads one row more than its limit
-    Map<UUID, Story> byId = new HashMap<>();
-    load(keys.stream().map(VisibleRows.Key::id).toList()).forEach(s -> byId.put(s.id(), s));
-    return keys.stream().map(k -> byId.get(k.id())).filter(Objects::nonNull).toList();
+    return VisibleRows.load(tem, keys, Story.class, Story::id);
   }
 
   private List<Story> load(List<UUID> ids) {

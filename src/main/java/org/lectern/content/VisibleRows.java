@@ -5,8 +5,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.lectern.access.condition.SqlPredicate;
 import org.lectern.platform.Cursor;
 import org.lectern.tenancy.TenantEntityManager;
@@ -105,6 +109,21 @@ final class VisibleRows {
       rows.add(new Row(new Key((UUID) r[0], instant(r[1])), r));
     }
     return rows;
+  }
+
+  /** The entities of these keys, in the keys' order (one query). */
+  static <T> List<T> load(
+      TenantEntityManager tem, List<Key> keys, Class<T> type, Function<T, UUID> id) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, T> byId = new HashMap<>();
+    tem.get()
+        .createQuery("SELECT e FROM " + type.getSimpleName() + " e WHERE e.id IN :ids", type)
+        .setParameter("ids", keys.stream().map(Key::id).toList())
+        .getResultList()
+        .forEach(e -> byId.put(id.apply(e), e));
+    return keys.stream().map(k -> byId.get(k.id())).filter(Objects::nonNull).toList();
   }
 
   static Instant instant(Object value) {
