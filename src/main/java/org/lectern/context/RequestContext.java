@@ -64,6 +64,22 @@ public class RequestContext {
     }
   }
 
+  /**
+   * Runs {@code work} with {@code tenantId}'s rows in sight before the request's context is set:
+   * for resolving the caller of a token issued in that tenant, the read that yields the tenant's
+   * policy version (so there is none here) and the caller. Row-level security lets a statement see
+   * only the current tenant's rows, so even that first read must name it.
+   */
+  public <T> T resolving(UUID tenantId, Supplier<T> work) {
+    Scope previous = scope;
+    scope = new Scope(Caller.NOBODY, tenantId, null);
+    try {
+      return work.get();
+    } finally {
+      scope = previous;
+    }
+  }
+
   /** {@link #runAs(UUID, long, Supplier)} for work without a result. */
   public void runAs(UUID tenantId, long policyVersion, Runnable work) {
     runAs(
@@ -102,7 +118,11 @@ public class RequestContext {
   /** The tenant's access-policy version as read when the tenant was fixed. */
   public long policyVersion() {
     tenant();
-    return scope.policyVersion();
+    Long version = scope.policyVersion();
+    if (version == null) {
+      throw new IllegalStateException("the tenant's policy version is not known yet");
+    }
+    return version;
   }
 
   /** The request's id; null for work the application does outside any request. */

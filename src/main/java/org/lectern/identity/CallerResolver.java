@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lectern.access.UserAttributeSource;
 import org.lectern.context.Caller;
+import org.lectern.context.RequestContext;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.TextArrayConverter;
 import org.lectern.tenancy.Tenant;
@@ -47,6 +48,7 @@ public class CallerResolver {
   @Inject Tenants tenants;
   @Inject Accounts accounts;
   @Inject TenantEntityManager tem;
+  @Inject RequestContext context;
   @Inject @Any Instance<UserAttributeSource> attributeSources;
 
   /** The sources that select along with the caller, and the statement; made at first use. */
@@ -79,7 +81,9 @@ public class CallerResolver {
   private Resolved user(
       UUID subject, UUID tenantId, long tokenVersion, String tenantHeader, String requestId) {
     CallerQuery q = callerQuery();
-    List<?> rows = tem.sqlIn(tenantId, q.sql()).setParameter(2, subject).getResultList();
+    List<?> rows =
+        context.resolving(
+            tenantId, () -> tem.sqlIn(tenantId, q.sql()).setParameter(2, subject).getResultList());
     if (rows.isEmpty()) {
       throw invalidToken(); // no such tenant
     }

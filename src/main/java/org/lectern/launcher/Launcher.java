@@ -37,6 +37,7 @@ public final class Launcher {
 
   private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
   private static final String EMBEDDED_DB = "lectern";
+  private static final String EMBEDDED_APP_ROLE = "lectern_app";
 
   /** Set for the application: a launcher prints the generated super-admin password itself. */
   private static final String LAUNCHED_PROPERTY = "lectern.launcher";
@@ -279,8 +280,13 @@ public final class Launcher {
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg), "lectern-pg-stop"));
       createDatabaseIfMissing(pg);
+      createAppRoleIfMissing(pg);
+      // Two roles, as in production: the superuser owns and migrates the schema, the application
+      // connects as a role that owns nothing, so row-level security holds for it.
       System.setProperty("lectern.db.url", pg.getJdbcUrl("postgres", EMBEDDED_DB));
-      System.setProperty("lectern.db.user", "postgres");
+      System.setProperty("lectern.db.owner.user", "postgres");
+      System.setProperty("lectern.db.owner.password", "");
+      System.setProperty("lectern.db.user", EMBEDDED_APP_ROLE);
       System.setProperty("lectern.db.password", "");
       LOG.fine(() -> "Embedded PostgreSQL running on port " + pg.getPort() + ", data in " + pgData);
       return "embedded PostgreSQL, data in " + pgData;
@@ -305,6 +311,20 @@ public final class Launcher {
         }
       }
       st.execute("CREATE DATABASE " + EMBEDDED_DB);
+    }
+  }
+
+  /** The embedded server trusts local connections, so the role needs no password. */
+  private static void createAppRoleIfMissing(EmbeddedPostgres pg) throws SQLException {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + EMBEDDED_APP_ROLE + "'")) {
+        if (rs.next()) {
+          return;
+        }
+      }
+      st.execute("CREATE ROLE " + EMBEDDED_APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS");
     }
   }
 

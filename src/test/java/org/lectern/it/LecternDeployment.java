@@ -5,10 +5,12 @@ import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuit
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.lectern.it.probe.RowSecurityProbe;
 
 /**
  * The one deployment of the integration-test run: the very war {@code mvn package} built, deployed
- * once to one Payara Micro and shared by every {@code *IT} class.
+ * once to one Payara Micro and shared by every {@code *IT} class, plus one test-only resource
+ * ({@link RowSecurityProbe}) that runs unfiltered SQL to show what row-level security alone allows.
  */
 @ArquillianSuiteDeployment
 public class LecternDeployment {
@@ -16,6 +18,7 @@ public class LecternDeployment {
   @Deployment(testable = false)
   public static WebArchive lectern() {
     return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("lectern.it.war", "target/lectern.war")));
+            WebArchive.class, new File(System.getProperty("lectern.it.war", "target/lectern.war")))
+        .addClass(RowSecurityProbe.class);
   }
 }

@@ -44,7 +44,20 @@ public class TestDatabase implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    if (!Boolean.getBoolean("lectern.it") || System.getProperty("lectern.it.db.url") != null) {
+    if (!Boolean.getBoolean("lectern.it")) {
+      return;
+    }
+    if (System.getProperty("lectern.it.db.url") != null) {
+      // A database named on the command line: the application connects as its user unless told
+      // otherwise (lectern.it.db.app.user), and row-level security then holds only if that user
+      // owns nothing.
+      System.setProperty(
+          "lectern.it.db.app.user",
+          System.getProperty("lectern.it.db.app.user", System.getProperty("lectern.it.db.user")));
+      System.setProperty(
+          "lectern.it.db.app.password",
+          System.getProperty(
+              "lectern.it.db.app.password", System.getProperty("lectern.it.db.password", "")));
       return;
     }
     String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
@@ -57,6 +70,7 @@ public class TestDatabase implements LauncherSessionListener {
       container = new PostgreSQLContainer<>("postgres:16-alpine");
       container.start();
       publish(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+      createAppRole();
       return;
     }
     serverUrl = env("LECTERN_TEST_DB_URL", DEFAULT_SERVER);
@@ -79,6 +93,7 @@ public class TestDatabase implements LauncherSessionListener {
     }
     String url = withDatabase(serverUrl, database);
     publish(url, userOf(serverUrl), passwordOf(serverUrl));
+    createAppRole();
     LOG.info(() -> "Integration tests use database " + database);
   }
 
@@ -134,6 +149,7 @@ public class TestDatabase implements LauncherSessionListener {
           e);
     }
     publish(embedded.getJdbcUrl("postgres", database), "postgres", "");
+    createAppRole();
     LOG.info(
         () ->
             "Nothing listens at "
@@ -141,6 +157,35 @@ public class TestDatabase implements LauncherSessionListener {
                 + "; integration tests use an embedded PostgreSQL on port "
                 + embedded.getPort());
   }
+
+  /**
+   * The application's role, as in production: it owns nothing, so row-level security holds for it;
+   * the superuser published as {@code lectern.it.db.user} owns and migrates the schema (and is what
+   * tests use to look behind the application's back). Roles belong to the whole server, so a
+   * concurrent run may have made it already.
+   */
+  private static void createAppRole() {
+    try (Connection c =
+            DriverManager.getConnection(
+                System.getProperty("lectern.it.db.url"),
+                System.getProperty("lectern.it.db.user"),
+                System.getProperty("lectern.it.db.password"));
+        Statement st = c.createStatement()) {
+      st.execute(
+          "DO $$ BEGIN CREATE ROLE "
+              + APP_ROLE
+              + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '"
+              + APP_PASSWORD
+              + "'; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the role " + APP_ROLE, e);
+    }
+    System.setProperty("lectern.it.db.app.user", APP_ROLE);
+    System.setProperty("lectern.it.db.app.password", APP_PASSWORD);
+  }
+
+  static final String APP_ROLE = "lectern_app";
+  private static final String APP_PASSWORD = "lectern-app-it";
 
   /** A plain TCP connect with a short timeout: does anything listen at the URL's host and port? */
   static boolean listens(String jdbcUrl) {
