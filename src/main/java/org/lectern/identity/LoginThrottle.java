@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,7 +30,12 @@ import org.lectern.platform.RateLimits.Counter;
  *   <li>per client address, across all names: after {@code address-failures-per-minute} (30)
  *       failures within a minute of its first, that address gets 429 until that minute is over,
  *       against spraying one password over many accounts. A school behind one NAT shares this
- *       budget, hence a generous default.
+ *       budget, hence a generous default;
+ *   <li>per login name, across all addresses: after {@code account-failures-per-hour} (100)
+ *       failures within an hour of the first, only addresses the account has signed in from in the
+ *       last {@code known-address-days} (30) may still try until the hour is over; everyone else
+ *       gets 429. Against guessing one account's password from many addresses, without locking the
+ *       owner out of the places they use.
  * </ul>
  *
  * The counters key on the name whether or not such an account or school exists, and each check
@@ -39,13 +46,21 @@ import org.lectern.platform.RateLimits.Counter;
 public class LoginThrottle {
 
   /** What the check before a sign-in learned, for counting its outcome. */
-  public record Attempt(String pairKey, String addressKey, boolean hadFailures) {}
+  public record Attempt(
+      String pairKey,
+      String addressKey,
+      String accountKey,
+      String knownKey,
+      boolean hadFailures,
+      boolean knownAddress) {}
 
   private final int freeFailures;
   private final long firstDelaySeconds;
   private final long maxDelaySeconds;
   private final long quietSeconds;
   private final int addressFailuresPerMinute;
+  private final int accountFailuresPerHour;
+  private final long knownAddressSeconds;
 
   @Inject RequestContext context;
   @Inject RateLimits limits;
@@ -58,6 +73,8 @@ public class LoginThrottle {
     quietSeconds = setting(config, "lectern.rate.signin.forget-after-seconds", 3600);
     addressFailuresPerMinute =
         setting(config, "lectern.rate.signin.address-failures-per-minute", 30);
+    accountFailuresPerHour = setting(config, "lectern.rate.signin.account-failures-per-hour", 100);
+    knownAddressSeconds = 86_400L * setting(config, "lectern.rate.signin.known-address-days", 30);
   }
 
   private static int setting(Config config, String name, int fallback) {
@@ -70,9 +87,12 @@ public class LoginThrottle {
    */
   public Attempt checkAllowed(String tenantSlug, String email) {
     String address = context.clientAddress() == null ? "unknown" : context.clientAddress();
-    String pairKey = "signin:pair:" + hash(tenantSlug + "|" + email + "|" + address);
+    String account = tenantSlug + "|" + email;
+    String pairKey = "signin:pair:" + hash(account + "|" + address);
     String addressKey = "signin:address:" + address;
-    Map<String, Counter> now = limits.current(pairKey, addressKey);
+    String accountKey = "signin:account:" + hash(account);
+    String knownKey = "signin:known:" + hash(account + "|" + address);
+    Map<String, Counter> now = limits.current(pairKey, addressKey, accountKey, knownKey);
     Counter pair = now.get(pairKey);
     if (pair != null && pair.blocked()) {
       throw new RateLimited(
@@ -89,19 +109,42 @@ public class LoginThrottle {
         && spray.count() >= addressFailuresPerMinute) {
       throw addressLimited(spray);
     }
-    return new Attempt(pairKey, addressKey, pair != null);
+    boolean known = now.containsKey(knownKey);
+    Counter siege = now.get(accountKey);
+    if (accountFailuresPerHour > 0
+        && !known
+        && siege != null
+        && siege.count() >= accountFailuresPerHour) {
+      throw new RateLimited(
+          "auth.too-many-attempts",
+          "Too many failed sign-ins for this account; until "
+              + siege.resetSeconds()
+              + " s from now it can only be signed in to from an address it has used before.",
+          accountFailuresPerHour,
+          siege.resetSeconds());
+    }
+    return new Attempt(pairKey, addressKey, accountKey, knownKey, pair != null, known);
   }
 
-  /** Counts a failed sign-in against both the name from this address and the address. */
+  /**
+   * Counts a failed sign-in against the name from this address, the address and the name from
+   * anywhere.
+   */
   public void failed(Attempt attempt) {
+    List<RateLimits.Window> windows = new ArrayList<>(2);
+    if (addressFailuresPerMinute > 0) {
+      windows.add(new RateLimits.Window(attempt.addressKey(), 60));
+    }
+    if (accountFailuresPerHour > 0) {
+      windows.add(new RateLimits.Window(attempt.accountKey(), 3600));
+    }
     limits.fail(
         attempt.pairKey(),
         freeFailures,
         firstDelaySeconds,
         maxDelaySeconds,
         quietSeconds,
-        addressFailuresPerMinute > 0 ? attempt.addressKey() : null,
-        60);
+        windows.toArray(RateLimits.Window[]::new));
   }
 
   /**
@@ -111,6 +154,9 @@ public class LoginThrottle {
   public void succeeded(Attempt attempt) {
     if (attempt.hadFailures()) {
       limits.forget(attempt.pairKey());
+    }
+    if (accountFailuresPerHour > 0 && !attempt.knownAddress()) {
+      limits.remember(attempt.knownKey(), knownAddressSeconds);
     }
   }
 

@@ -43,17 +43,28 @@ public class RateLimits {
   @PersistenceContext(unitName = "lectern")
   EntityManager em;
 
-  /** The live (not yet expired) counters among {@code a} and {@code b}, by key. */
+  /** The live (not yet expired) counters among {@code keys} (at most four), by key. */
   @Transactional
-  public Map<String, Counter> current(String a, String b) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        sql("SELECT key, "
+  public Map<String, Counter> current(String... keys) {
+    if (keys.length == 0 || keys.length > 4) {
+      throw new IllegalArgumentException("one to four keys");
+    }
+    StringBuilder in = new StringBuilder();
+    for (int i = 1; i <= keys.length; i++) {
+      in.append(i == 1 ? "?" : ", ?").append(i);
+    }
+    Query q =
+        sql(
+            "SELECT key, "
                 + STATE
-                + " FROM rate_limits WHERE key IN (?1, ?2) AND expires_at > now()")
-            .setParameter(1, a)
-            .setParameter(2, b)
-            .getResultList();
+                + " FROM rate_limits WHERE key IN ("
+                + in
+                + ") AND expires_at > now()");
+    for (int i = 0; i < keys.length; i++) {
+      q.setParameter(i + 1, keys[i]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
     Map<String, Counter> out = new HashMap<>();
     for (Object[] r : rows) {
       Counter c = counter((String) r[0], r, 1);
@@ -96,9 +107,8 @@ public class RateLimits {
   /**
    * One failure, counted in one transaction of its own: against {@code delayedKey} with a delay
    * that doubles with every failure from the {@code free}-th on ({@code firstDelaySeconds}, twice
-   * that ... up to {@code maxDelaySeconds}; forgotten after {@code quietSeconds} without one), and,
-   * unless {@code windowKey} is null, against {@code windowKey} in a fixed window of {@code
-   * windowSeconds}.
+   * that ... up to {@code maxDelaySeconds}; forgotten after {@code quietSeconds} without one), and
+   * against each of {@code windows} in its fixed window.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void fail(
@@ -107,12 +117,29 @@ public class RateLimits {
       long firstDelaySeconds,
       long maxDelaySeconds,
       long quietSeconds,
-      String windowKey,
-      long windowSeconds) {
+      Window... windows) {
     delay(delayedKey, free, firstDelaySeconds, maxDelaySeconds, quietSeconds);
-    if (windowKey != null) {
-      window(windowKey, windowSeconds);
+    for (Window w : windows) {
+      window(w.key(), w.seconds());
     }
+  }
+
+  /** A key counted in a fixed window of {@code seconds} that starts with its first count. */
+  public record Window(String key, long seconds) {}
+
+  /**
+   * Marks {@code key} as present for {@code seconds} from now (a fact to remember, such as an
+   * address an account has signed in from), in one statement.
+   */
+  @Transactional
+  public void remember(String key, long seconds) {
+    sql("""
+            INSERT INTO rate_limits AS r (key, window_start, count, expires_at)
+            VALUES (?1, now(), 1, now() + make_interval(secs => ?2))
+            ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at""")
+        .setParameter(1, key)
+        .setParameter(2, seconds)
+        .executeUpdate();
   }
 
   /**

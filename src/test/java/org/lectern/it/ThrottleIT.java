@@ -22,6 +22,7 @@ class ThrottleIT extends ApiTestBase {
 
   private static final int USER_PER_MINUTE = 400;
   private static final int ADDRESS_FAILURES_PER_MINUTE = 30;
+  private static final int ACCOUNT_FAILURES_PER_HOUR = 20; // arquillian.xml
 
   private static String newAddress() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -73,6 +74,35 @@ class ThrottleIT extends ApiTestBase {
             "SELECT count FROM rate_limits WHERE key = ? AND blocked_until > now()",
             pairKey(school.slug(), owner.email(), attacker));
     assertEquals(List.of("5"), count);
+  }
+
+  @Test
+  void guessingFromManyAddressesLeavesTheOwnerOnlyTheAddressesTheyUse() {
+    Schools.School school = schools.newSchool();
+    Schools.Person owner = schools.person(school, "student");
+    Schools.Person classmate = schools.person(school, "student");
+    String home = newAddress();
+    assertEquals(200, signIn(home, school.slug(), owner.email(), owner.password()).status());
+
+    for (int i = 0; i < ACCOUNT_FAILURES_PER_HOUR; i++) {
+      Api.Response r = signIn(newAddress(), school.slug(), owner.email(), "guess-" + i);
+      assertEquals(401, r.status(), r::toString);
+    }
+
+    Api.Response fromElsewhere =
+        signIn(newAddress(), school.slug(), owner.email(), owner.password());
+    assertRateLimited(fromElsewhere, ACCOUNT_FAILURES_PER_HOUR);
+    assertTrue(
+        fromElsewhere.json().getString("detail").contains("address it has used before"),
+        fromElsewhere::toString);
+    assertEquals(
+        200,
+        signIn(home, school.slug(), owner.email(), owner.password()).status(),
+        "the owner's own address still signs in");
+    assertEquals(
+        200,
+        signIn(newAddress(), school.slug(), classmate.email(), classmate.password()).status(),
+        "other accounts are not affected");
   }
 
   @Test
