@@ -25,8 +25,14 @@ public class Tenants {
         .findFirst();
   }
 
+  /** The longest reference that can name a tenant: a slug (63 characters; a UUID has 36). */
+  public static final int MAX_REFERENCE = 63;
+
   /** By id, or by slug when the reference is not a UUID (the X-Tenant-Id header takes both). */
   public Optional<Tenant> byReference(String reference) {
+    if (reference.length() > MAX_REFERENCE) {
+      return Optional.empty(); // longer than any id or slug: no need to ask the database
+    }
     try {
       return byId(UUID.fromString(reference.trim()));
     } catch (IllegalArgumentException notUuid) {

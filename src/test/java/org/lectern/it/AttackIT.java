@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -293,6 +294,38 @@ class AttackIT extends ApiTestBase {
                             with(base, field, many.build()).toString()));
                   }
                 });
+        op.nestedFields()
+            .forEach(
+                (path2, s) -> {
+                  JsonValue wrong = wrongType(s);
+                  if (wrong != null) {
+                    tests.add(
+                        malformed(
+                            "wrong type in " + path2,
+                            op,
+                            path,
+                            token,
+                            withNested(base, path2, wrong).toString()));
+                  }
+                  if ("string".equals(Operations.type(s))) {
+                    tests.add(
+                        malformed(
+                            "NUL in " + path2,
+                            op,
+                            path,
+                            token,
+                            withNested(base, path2, Json.createValue("bad\u0000value"))
+                                .toString()));
+                    tests.add(
+                        malformed(
+                            "200,001 characters in " + path2,
+                            op,
+                            path,
+                            token,
+                            withNested(base, path2, Json.createValue("x".repeat(200_001)))
+                                .toString()));
+                  }
+                });
         JsonObjectBuilder keys = Json.createObjectBuilder(base);
         for (int i = 0; i < 2_000; i++) {
           keys.add("unknown" + i, i);
@@ -357,6 +390,27 @@ class AttackIT extends ApiTestBase {
 
   private static JsonObject with(JsonObject base, String field, JsonValue value) {
     return Json.createObjectBuilder(base).add(field, value).build();
+  }
+
+  /**
+   * {@code base} with {@code value} one level down: {@code "field.sub"} in the object at {@code
+   * field}, {@code "field[].sub"} in a one-item list at {@code field}, both taken from the example
+   * where it has them.
+   */
+  private static JsonObject withNested(JsonObject base, String path, JsonValue value) {
+    boolean list = path.contains("[].");
+    String field = path.substring(0, path.indexOf(list ? "[]." : "."));
+    String sub = path.substring(path.indexOf('.') + 1);
+    JsonValue current = base.get(field);
+    if (list) {
+      JsonObject item =
+          current instanceof JsonArray a && !a.isEmpty() && a.get(0) instanceof JsonObject o
+              ? o
+              : JsonValue.EMPTY_JSON_OBJECT;
+      return with(base, field, Json.createArrayBuilder().add(with(item, sub, value)).build());
+    }
+    JsonObject object = current instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    return with(base, field, with(object, sub, value));
   }
 
   private static JsonValue wrongType(Schema<?> s) {

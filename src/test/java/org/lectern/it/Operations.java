@@ -105,6 +105,39 @@ final class Operations {
       }
       return out;
     }
+
+    /**
+     * The properties one level down: of each top-level field that is an object (key {@code
+     * "field.sub"}) or a list of objects (key {@code "field[].sub"}).
+     */
+    Map<String, Schema<?>> nestedFields() {
+      Map<String, Schema<?>> out = new LinkedHashMap<>();
+      fields()
+          .forEach(
+              (field, s) -> {
+                boolean list = "array".equals(type(s));
+                Schema<?> object = list ? s.getItems() : s;
+                if (object != null && "object".equals(type(object))) {
+                  properties(object)
+                      .forEach((sub, ss) -> out.put(field + (list ? "[]." : ".") + sub, ss));
+                }
+              });
+      return out;
+    }
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Map<String, Schema<?>> properties(Schema<?> s) {
+    Map<String, Schema<?>> out = new LinkedHashMap<>();
+    if (s.getProperties() != null) {
+      out.putAll((Map) s.getProperties());
+    }
+    if (s.getAllOf() != null) {
+      for (Schema<?> part : s.getAllOf()) {
+        out.putAll(properties(part));
+      }
+    }
+    return out;
   }
 
   private static final List<Op> ALL = load();
