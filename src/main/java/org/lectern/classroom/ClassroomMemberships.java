@@ -52,20 +52,21 @@ public class ClassroomMemberships implements UserAttributeSource {
 
   @Override
   public String callerColumn(String tenantId, String userId) {
-    return "(SELECT coalesce(array_agg(m.x), '{}') FROM ("
-        + "SELECT 's' || e.classroom_id::text AS x FROM classroom_enrollments e"
-        + " JOIN classrooms c ON c.tenant_id = e.tenant_id AND c.id = e.classroom_id"
-        + " AND c.archived_at IS NULL AND c.deleted_at IS NULL"
-        + " WHERE e.tenant_id = "
+    // Aliases of their own: the caller's statement names its tables t and u.
+    return "(SELECT coalesce(array_agg(cm_x.x), '{}') FROM ("
+        + "SELECT 's' || cm_e.classroom_id::text AS x FROM classroom_enrollments cm_e"
+        + " JOIN classrooms cm_c ON cm_c.tenant_id = cm_e.tenant_id AND cm_c.id = cm_e.classroom_id"
+        + " AND cm_c.archived_at IS NULL AND cm_c.deleted_at IS NULL"
+        + " WHERE cm_e.tenant_id = "
         + tenantId
-        + " AND e.student_id = "
+        + " AND cm_e.student_id = "
         + userId
-        + " UNION ALL SELECT 't' || t.classroom_id::text FROM classroom_teachers t"
-        + " WHERE t.tenant_id = "
+        + " UNION ALL SELECT 't' || cm_t.classroom_id::text FROM classroom_teachers cm_t"
+        + " WHERE cm_t.tenant_id = "
         + tenantId
-        + " AND t.teacher_id = "
+        + " AND cm_t.teacher_id = "
         + userId
-        + ") m)";
+        + ") cm_x)";
   }
 
   @Override

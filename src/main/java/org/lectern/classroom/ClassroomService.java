@@ -420,7 +420,8 @@ public class ClassroomService {
             () ->
                 new Keyset.Query(
                         "SELECT t.student_id, t.created_at, t.enrolled_by, t.joined_via"
-                            + " FROM classroom_enrollments t WHERE t.tenant_id = ?1")
+                            + " FROM classroom_enrollments t WHERE t.tenant_id = ?1",
+                        "t.student_id")
                     .and("t.classroom_id = ?", id),
             true,
             r -> true,

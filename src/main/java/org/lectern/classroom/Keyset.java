@@ -29,11 +29,18 @@ final class Keyset {
   /** A query under construction: {@code ?} in each fragment is numbered as it is appended. */
   static final class Query {
     private final StringBuilder sql;
+    private final String id;
     private final List<Object> params = new ArrayList<>();
 
     /** {@code head} selects {@code t.id, t.created_at} first and may use {@code ?1}, the tenant. */
     Query(String head) {
+      this(head, "t.id");
+    }
+
+    /** As {@link #Query(String)} for a table whose rows are keyed by {@code id} in the list. */
+    Query(String head, String id) {
       sql = new StringBuilder(head);
+      this.id = id;
     }
 
     Query and(String fragment, Object... values) {
@@ -68,7 +75,9 @@ final class Keyset {
       if (after != null) {
         p.add(Timestamp.from(after.createdAt()));
         p.add(after.id());
-        s.append(" AND (t.created_at, t.id) ")
+        s.append(" AND (t.created_at, ")
+            .append(id)
+            .append(") ")
             .append(newestFirst ? "<" : ">")
             .append(" (?")
             .append(p.size())
@@ -77,7 +86,7 @@ final class Keyset {
             .append(")");
       }
       String order = newestFirst ? " DESC" : "";
-      s.append(" ORDER BY t.created_at").append(order).append(", t.id").append(order);
+      s.append(" ORDER BY t.created_at").append(order).append(", ").append(id).append(order);
       s.append(" LIMIT ").append(rows);
       var q = tem.sql(s.toString());
       for (int i = 0; i < p.size(); i++) {
