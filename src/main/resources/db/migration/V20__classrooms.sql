@@ -180,7 +180,7 @@ INSERT INTO permissions (resource, action, description) VALUES
 INSERT INTO role_permissions (tenant_id, role_id, resource, action)
 SELECT r.tenant_id, r.id, g.resource, g.action
   FROM roles r
-  JOIN (VALUES ('teacher', 'classroom', 'create'), ('teacher', 'classroom', 'join'),
+  JOIN (VALUES ('teacher', 'classroom', 'create'),
                ('student', 'classroom', 'join')) AS g (role, resource, action)
     ON g.role = r.name AND r.is_system
 ON CONFLICT DO NOTHING;

@@ -291,6 +291,25 @@ class ClassroomIT extends ApiTestBase {
     assertEquals("returned", graded.getString("state"));
   }
 
+  @Test
+  void aManifestDeclaresAClassroomWithItsTeacherStudentsAndCode() {
+    String teacher =
+        schools.token("manifest-school", "teacher@manifest.test", "manifest-teacher-pass");
+    String student =
+        schools.token("manifest-school", "student@manifest.test", "manifest-student-pass");
+    Api.Response taught = api.get("/api/classrooms").token(teacher).send();
+    JsonObject c =
+        taught.items().stream()
+            .filter(i -> i.getString("name").equals("Manifest Class"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(taught.toString()));
+    assertEquals("PAGE42", c.getString("classCode"));
+    Api.Response mine = api.get("/api/classrooms").token(student).send();
+    assertTrue(
+        mine.items().stream().anyMatch(i -> i.getString("id").equals(c.getString("id"))),
+        mine::toString);
+  }
+
   // ------------------------------------------------------------------ assignments
 
   @Test
