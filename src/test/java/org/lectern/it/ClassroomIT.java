@@ -511,6 +511,131 @@ class ClassroomIT extends ApiTestBase {
     assertEquals(1, log.items().size(), "one return in the audit trail");
   }
 
+  @Test
+  void staleEditsDraftRulesOpeningTimesAndRemovalsAreHonoured() {
+    Class c = new Class();
+    Schools.Person sam = c.student();
+    // A stale If-Match is 412 and changes nothing.
+    Api.Response stale =
+        api.patch("/api/classrooms/" + c.id())
+            .token(c.teacher.token())
+            .header("If-Match", "\"" + (c.classroom.getInt("version") + 5) + "\"")
+            .json(Api.obj("name", "Renamed"))
+            .send();
+    assertEquals(412, stale.status(), stale::toString);
+    // Work that opens tomorrow cannot be started or turned in yet.
+    JsonObject later =
+        created(
+            api.post("/api/assignments")
+                .token(c.teacher.token())
+                .json(
+                    Api.obj(
+                        "classroomId",
+                        c.id(),
+                        "title",
+                        "Tomorrow",
+                        "target",
+                        Api.obj("type", "story", "id", c.story),
+                        "opensAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "dueAt",
+                        Instant.now().plus(2, ChronoUnit.DAYS).toString())));
+    Api.Response backwards =
+        api.patch("/api/assignments/" + later.getString("id"))
+            .token(c.teacher.token())
+            .json(Api.obj("dueAt", Instant.now().toString()))
+            .send();
+    assertEquals(400, backwards.status(), "due before it opens: " + backwards);
+    ok(
+        api.post("/api/assignments/" + later.getString("id") + "/publish")
+            .token(c.teacher.token())
+            .send());
+    String s = c.submissionOf(sam, later).getString("id");
+    Api.Response early = act(sam.token(), s, "turn-in", Api.obj());
+    assertEquals(409, early.status(), early::toString);
+    assertEquals("assignment.not-open", early.code());
+    // Published work keeps its target.
+    Api.Response retarget =
+        api.patch("/api/assignments/" + later.getString("id"))
+            .token(c.teacher.token())
+            .json(Api.obj("target", Api.obj("type", "story", "id", c.story)))
+            .send();
+    assertEquals(409, retarget.status(), retarget::toString);
+    assertEquals("assignment.published", retarget.code());
+    // A removed student no longer sees the classroom or their work in it.
+    assertEquals(
+        204,
+        api.delete("/api/classrooms/" + c.id() + "/students/" + sam.id())
+            .token(c.teacher.token())
+            .send()
+            .status());
+    assertEquals(404, api.get("/api/classrooms/" + c.id()).token(sam.token()).send().status());
+    assertEquals(404, api.get("/api/submissions/" + s).token(sam.token()).send().status());
+    assertEquals(
+        404,
+        api.delete("/api/classrooms/" + c.id() + "/students/" + sam.id())
+            .token(c.teacher.token())
+            .send()
+            .status(),
+        "not in it any more");
+    // A deleted classroom takes its work with it and frees its code.
+    assertEquals(
+        204, api.delete("/api/classrooms/" + c.id()).token(c.teacher.token()).send().status());
+    assertEquals(
+        404,
+        api.get("/api/assignments/" + later.getString("id"))
+            .token(c.teacher.token())
+            .send()
+            .status());
+    assertEquals(404, join(schools.person(c.school, "student"), c.code()).status());
+  }
+
+  @Test
+  void aRuleSqlCannotSayIsDecidedRowByRowWithTheSamePages() {
+    Class c = new Class();
+    for (int i = 0; i < 2; i++) {
+      created(api.post("/api/classrooms").token(c.teacher.token()).json(Api.obj("name", "C" + i)));
+    }
+    Schools.Person outsider = schools.person(c.school, "student");
+    assertEquals(0, api.get("/api/classrooms").token(outsider.token()).send().items().size());
+    // Compares two resource attributes: no SQL for it, so the list decides row by row.
+    Api.Response policy =
+        api.post("/api/policies")
+            .token(c.school.adminToken())
+            .json(
+                Api.obj(
+                    "name",
+                    "every-classroom-is-open",
+                    "resource",
+                    "classroom",
+                    "actions",
+                    List.of("read"),
+                    "effect",
+                    "allow",
+                    "conditions",
+                    jakarta.json.Json.createArrayBuilder()
+                        .add(
+                            Api.obj(
+                                "field",
+                                "resource.createdBy",
+                                "operator",
+                                "ne",
+                                "value",
+                                "resource.id"))
+                        .build()))
+            .send();
+    assertEquals(201, policy.status(), policy::toString);
+    Api.Response first = api.get("/api/classrooms?limit=2").token(outsider.token()).send();
+    assertEquals(2, first.items().size(), first::toString);
+    String cursor = first.json().getString("nextCursor");
+    Api.Response second =
+        api.get("/api/classrooms?limit=2&cursor=" + cursor).token(outsider.token()).send();
+    assertEquals(1, second.items().size(), second::toString);
+    assertTrue(second.json().isNull("nextCursor"));
+    assertTrue(
+        first.items().stream().allMatch(i -> i.isNull("classCode")), "reading is not managing");
+  }
+
   // ------------------------------------------------------------------ isolation
 
   @Test
