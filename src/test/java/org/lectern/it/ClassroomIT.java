@@ -760,12 +760,36 @@ class ClassroomIT extends ApiTestBase {
           assertTrue(statements(r) <= 2, () -> name + ": " + statements(r) + " statements");
         });
     assertEquals(3, lists.get("student assignments").items().size());
+    Api.Response dueSoon =
+        api.get(
+                "/api/assignments?classroomId="
+                    + c.id()
+                    + "&status=published&dueBefore="
+                    + Instant.now().plus(1, ChronoUnit.HOURS))
+            .token(sam.token())
+            .send();
+    assertEquals(
+        List.of(a.getString("id")),
+        dueSoon.items().stream().map(i -> i.getString("id")).toList(),
+        dueSoon::toString);
+    Api.Response one = api.get("/api/classrooms/" + c.id()).token(sam.token()).send();
+    Api.Response work = api.get("/api/assignments/" + a.getString("id")).token(sam.token()).send();
+    System.out.println(
+        "X-Sql-Statements classroom: " + statements(one) + ", assignment: " + statements(work));
+    assertTrue(statements(one) <= 3, () -> statements(one) + " statements for a classroom");
     Api.Response subs =
         api.get("/api/assignments/" + a.getString("id") + "/submissions")
             .token(c.teacher.token())
             .send();
     assertEquals(8, subs.items().size());
     System.out.println("X-Sql-Statements submissions list: " + statements(subs));
-    assertTrue(statements(subs) <= 5, () -> statements(subs) + " statements for submissions");
+    assertTrue(statements(subs) <= 4, () -> statements(subs) + " statements for submissions");
+    assertEquals(
+        "turned_in",
+        subs.items().stream()
+            .filter(i -> i.getString("studentId").equals(students.get(0).id()))
+            .findFirst()
+            .orElseThrow()
+            .getString("state"));
   }
 }
