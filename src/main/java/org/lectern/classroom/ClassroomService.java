@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.access.condition.SqlColumn;
 import org.lectern.access.condition.SqlPredicate;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.AuditNotes;
@@ -157,21 +158,12 @@ public class ClassroomService {
   }
 
   /** Where the classroom list finds each attribute of {@link Classroom#attributes}. */
-  static Optional<org.lectern.access.condition.SqlColumn> column(String attribute) {
+  static Optional<SqlColumn> column(String attribute) {
     return switch (attribute) {
-      case "id" ->
-          Optional.of(
-              org.lectern.access.condition.SqlColumn.required(
-                  "t.id", org.lectern.access.condition.SqlColumn.Kind.UUID));
-      case "createdBy" ->
-          Optional.of(
-              org.lectern.access.condition.SqlColumn.required(
-                  "t.created_by", org.lectern.access.condition.SqlColumn.Kind.UUID));
+      case "id" -> Optional.of(SqlColumn.required("t.id", SqlColumn.Kind.UUID));
+      case "createdBy" -> Optional.of(SqlColumn.required("t.created_by", SqlColumn.Kind.UUID));
       case "archived" ->
-          Optional.of(
-              org.lectern.access.condition.SqlColumn.required(
-                  "(t.archived_at IS NOT NULL)",
-                  org.lectern.access.condition.SqlColumn.Kind.BOOLEAN));
+          Optional.of(SqlColumn.required("(t.archived_at IS NOT NULL)", SqlColumn.Kind.BOOLEAN));
       default -> Optional.empty();
     };
   }
