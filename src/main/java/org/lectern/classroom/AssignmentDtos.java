@@ -61,7 +61,13 @@ public final class AssignmentDtos {
   /** The target as the caller sees it: its title when they may read it. */
   public record TargetView(Assignment.TargetType type, UUID id, String title) {}
 
-  /** An assignment. {@code studentIds} is null for whole-class work and for students. */
+  /** The caller's own submission for an assignment, in brief. */
+  public record MySubmission(UUID id, SubmissionState state, boolean late, BigDecimal grade) {}
+
+  /**
+   * An assignment. {@code studentIds} is null for whole-class work and for students; {@code
+   * submission} is the caller's own, null for who has none (teachers).
+   */
   public record AssignmentView(
       UUID id,
       UUID classroomId,
@@ -78,7 +84,8 @@ public final class AssignmentDtos {
       UUID createdBy,
       Instant createdAt,
       Instant updatedAt,
-      long version)
+      long version,
+      MySubmission submission)
       implements Versioned {}
 
   /** POST turn-in: the work, each part optional; given parts replace an earlier turn-in's. */

@@ -37,10 +37,14 @@ final class Keyset {
       this(head, "t.id");
     }
 
-    /** As {@link #Query(String)} for a table whose rows are keyed by {@code id} in the list. */
-    Query(String head, String id) {
+    /**
+     * As {@link #Query(String)} for a table whose rows are keyed by {@code id} in the list; {@code
+     * head} may use {@code ?2, ?3, ...} for {@code headParams}.
+     */
+    Query(String head, String id, Object... headParams) {
       sql = new StringBuilder(head);
       this.id = id;
+      params.addAll(List.of(headParams));
     }
 
     Query and(String fragment, Object... values) {

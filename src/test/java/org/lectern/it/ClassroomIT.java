@@ -760,6 +760,16 @@ class ClassroomIT extends ApiTestBase {
           assertTrue(statements(r) <= 2, () -> name + ": " + statements(r) + " statements");
         });
     assertEquals(3, lists.get("student assignments").items().size());
+    // A student's list is their to-do list: each item carries their own submission.
+    assertTrue(
+        lists.get("student assignments").items().stream()
+            .allMatch(i -> i.getJsonObject("submission").getString("state").equals("assigned")),
+        () -> lists.get("student assignments").toString());
+    assertTrue(
+        lists.get("teacher assignments").items().stream().allMatch(i -> i.isNull("submission")));
+    Api.Response done =
+        api.get("/api/assignments/" + a.getString("id")).token(students.get(0).token()).send();
+    assertEquals("turned_in", done.json().getJsonObject("submission").getString("state"));
     Api.Response dueSoon =
         api.get(
                 "/api/assignments?classroomId="
