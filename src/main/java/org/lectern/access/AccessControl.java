@@ -64,13 +64,22 @@ public class AccessControl implements AuditReaders {
    * @param columns the column of each resource attribute the list query can see
    */
   public SqlPredicate readFilter(String resource, Function<String, Optional<SqlColumn>> columns) {
+    return filter(resource, "read", columns);
+  }
+
+  /**
+   * As {@link #readFilter}, for another action: the rows on which the caller may do {@code action},
+   * as a SQL predicate (a list that shows more to who may change the rows).
+   */
+  public SqlPredicate filter(
+      String resource, String action, Function<String, Optional<SqlColumn>> columns) {
     UUID tenantId = current.tenant();
     String domain = tenantId.toString();
     Caller caller = current.caller();
     TenantRules rules = enforcers.forTenant(tenantId, current.policyVersion());
     String subject = subject(caller);
     Map<String, Object> user = userAttributes(caller, rules.enforcer(), subject, domain);
-    return readFilter(rules, subject, domain, resource, user, columns);
+    return filter(rules, subject, domain, resource, action, user, columns);
   }
 
   /**
@@ -84,13 +93,24 @@ public class AccessControl implements AuditReaders {
       String resource,
       Map<String, ?> user,
       Function<String, Optional<SqlColumn>> columns) {
+    return filter(rules, subject, domain, resource, "read", user, columns);
+  }
+
+  static SqlPredicate filter(
+      TenantRules rules,
+      String subject,
+      String domain,
+      String resource,
+      String action,
+      Map<String, ?> user,
+      Function<String, Optional<SqlColumn>> columns) {
     RoleManager roles = rules.enforcer().getRoleManager();
     List<SqlPredicate> conditions = new ArrayList<>();
     List<Boolean> allows = new ArrayList<>();
     for (Rule rule : rules.ordered()) {
       if ((rule.domain().equals("*") || rule.domain().equals(domain))
           && (rule.resource().equals("*") || rule.resource().equals(resource))
-          && (rule.action().equals("*") || rule.action().equals("read"))
+          && (rule.action().equals("*") || rule.action().equals(action))
           && (rule.subject().equals("*") || roles.hasLink(subject, rule.subject(), domain))) {
         conditions.add(SqlCompiler.compile(rules.conditionOf(rule), user, columns));
         allows.add(rule.allow());
@@ -186,6 +206,16 @@ public class AccessControl implements AuditReaders {
   @Override
   public void requirePlatformChain() {
     requirePlatform("audit", "read");
+  }
+
+  /**
+   * Whether the school user {@code userId} holds {@code role} in the current tenant (directly or
+   * through a role that inherits it): who may be made a classroom's teacher.
+   */
+  public boolean hasRole(UUID userId, String role) {
+    UUID tenantId = current.tenant();
+    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion()).enforcer();
+    return enforcer.getRoleManager().hasLink(userId.toString(), role, tenantId.toString());
   }
 
   /** The caller's roles in the current tenant (for tokens and {@code /api/me}). */

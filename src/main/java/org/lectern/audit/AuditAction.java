@@ -23,6 +23,13 @@ public enum AuditAction {
   REORDER,
   ENROLL,
   UNENROLL,
+  JOIN,
+  CHANGE_CODE,
+  START,
+  TURN_IN,
+  RETURN,
+  REOPEN,
+  EXCUSE,
   /** No entry: the default of {@link Audited#onFailure()}. */
   NONE
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lectern.classroom.ClassroomSetup;
 import org.lectern.context.RequestContext;
 import org.lectern.tenancy.Tenant;
 import org.lectern.tenancy.Tenants;
@@ -25,7 +26,8 @@ public class ManifestApplier {
       int usersCreated,
       int rolesCreated,
       int policiesCreated,
-      int approvalRulesSet) {
+      int approvalRulesSet,
+      int classroomsCreated) {
     @Override
     public String toString() {
       return slug
@@ -37,7 +39,9 @@ public class ManifestApplier {
           + ", policies +"
           + policiesCreated
           + ", approval rules +"
-          + approvalRulesSet;
+          + approvalRulesSet
+          + ", classrooms +"
+          + classroomsCreated;
     }
   }
 
@@ -45,6 +49,7 @@ public class ManifestApplier {
   @Inject TenantService tenantService;
   @Inject RequestContext context;
   @Inject TenantSetup setup;
+  @Inject ClassroomSetup classroomSetup;
 
   @ActivateRequestContext
   @Transactional
@@ -93,11 +98,27 @@ public class ManifestApplier {
         rules += setup.ensureApprovalRule(act, approvals.getBoolean(act)) ? 1 : 0;
       }
     }
-    return new Result(slug, created, users, roles, policies, rules);
+    int classrooms = 0;
+    for (JsonValue c :
+        manifest.getJsonArray("classrooms") == null
+            ? JsonValue.EMPTY_JSON_ARRAY
+            : manifest.getJsonArray("classrooms")) {
+      classrooms += classroomSetup.ensure(c.asJsonObject()) ? 1 : 0;
+    }
+    return new Result(slug, created, users, roles, policies, rules, classrooms);
   }
 
   private static final Set<String> FIELDS =
-      Set.of("slug", "name", "admins", "teachers", "students", "roles", "policies", "approvals");
+      Set.of(
+          "slug",
+          "name",
+          "admins",
+          "teachers",
+          "students",
+          "roles",
+          "policies",
+          "approvals",
+          "classrooms");
   private static final Set<String> PERSON_FIELDS =
       Set.of(
           "email",
@@ -131,6 +152,19 @@ public class ManifestApplier {
           for (String key : person.asJsonObject().keySet()) {
             if (!PERSON_FIELDS.contains(key)) {
               unknown.add(group + "[" + i + "]." + key);
+            }
+          }
+        }
+      }
+    }
+    JsonValue classrooms = manifest.get("classrooms");
+    if (classrooms != null && classrooms.getValueType() == JsonValue.ValueType.ARRAY) {
+      for (int i = 0; i < classrooms.asJsonArray().size(); i++) {
+        JsonValue c = classrooms.asJsonArray().get(i);
+        if (c.getValueType() == JsonValue.ValueType.OBJECT) {
+          for (String key : c.asJsonObject().keySet()) {
+            if (!ClassroomSetup.FIELDS.contains(key)) {
+              unknown.add("classrooms[" + i + "]." + key);
             }
           }
         }

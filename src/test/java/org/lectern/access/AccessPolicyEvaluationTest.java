@@ -212,8 +212,11 @@ class AccessPolicyEvaluationTest {
     assertTrue(grants.contains(new DefaultPolicies.Grant("admin", "*", "*")));
     assertTrue(grants.contains(new DefaultPolicies.Grant("teacher", "story", "create")));
     assertEquals(
-        List.of(new DefaultPolicies.Grant("student", "tag", "read")),
+        List.of(
+            new DefaultPolicies.Grant("student", "tag", "read"),
+            new DefaultPolicies.Grant("student", "classroom", "join")),
         grants.stream().filter(g -> g.role().equals("student")).toList(),
-        "students read the tag list; every other right of theirs comes through policies");
+        "students read the tag list and join classrooms by code (the code is the gate); every"
+            + " other right of theirs comes through policies");
   }
 }

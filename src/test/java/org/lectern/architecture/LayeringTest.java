@@ -46,6 +46,7 @@ class LayeringTest {
           "approval",
           "media",
           "content",
+          "classroom",
           "operations");
 
   static final JavaClasses CLASSES =
@@ -121,6 +122,7 @@ class LayeringTest {
             "org.lectern.approval..",
             "org.lectern.media..",
             "org.lectern.content..",
+            "org.lectern.classroom..",
             "org.lectern.operations..")
         .should()
         .callMethod(org.lectern.context.Caller.class, "isPlatform")

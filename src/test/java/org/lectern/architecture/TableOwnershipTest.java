@@ -50,7 +50,13 @@ class TableOwnershipTest {
           Map.entry("story_chunks", "content"),
           Map.entry("cloze_configs", "content"),
           Map.entry("tags", "content"),
-          Map.entry("story_tags", "content"));
+          Map.entry("story_tags", "content"),
+          Map.entry("classrooms", "classroom"),
+          Map.entry("classroom_teachers", "classroom"),
+          Map.entry("classroom_enrollments", "classroom"),
+          Map.entry("assignments", "classroom"),
+          Map.entry("assignment_students", "classroom"),
+          Map.entry("submissions", "classroom"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =

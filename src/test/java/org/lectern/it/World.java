@@ -26,7 +26,10 @@ final class World {
   final Schools.Person teacher;
   final Schools.Person student;
 
-  /** Object ids by kind: user, role, policy, story, course, unit, lesson, tag, audio, approval. */
+  /**
+   * Object ids by kind: user, role, policy, story, course, unit, lesson, tag, audio, approval,
+   * classroom, assignment, submission.
+   */
   final Map<String, String> ids = new LinkedHashMap<>();
 
   private final Api api;
@@ -93,6 +96,39 @@ final class World {
             api.post("/api/policies")
                 .token(school.adminToken())
                 .json(named(example("POST", "/api/policies")))));
+    // A classroom with a published assignment; the student joins afterwards and so gets their
+    // submission as a late joiner (the draft story is no student's to read when it is assigned).
+    ids.put(
+        "classroom",
+        created(api.post("/api/classrooms").token(t).json(Api.obj("name", "Class 1A"))));
+    ids.put(
+        "assignment",
+        created(
+            api.post("/api/assignments")
+                .token(t)
+                .json(
+                    Api.obj(
+                        "classroomId",
+                        ids.get("classroom"),
+                        "title",
+                        "Read it",
+                        "points",
+                        10,
+                        "target",
+                        Api.obj("type", "story", "id", ids.get("story"))))));
+    Api.Response published =
+        api.post("/api/assignments/" + ids.get("assignment") + "/publish").token(t).send();
+    assertEquals(200, published.status(), published::toString);
+    Api.Response joined =
+        api.post("/api/classrooms/" + ids.get("classroom") + "/students")
+            .token(t)
+            .json(Api.obj("userId", student.id()))
+            .send();
+    assertEquals(201, joined.status(), joined::toString);
+    Api.Response submissions =
+        api.get("/api/assignments/" + ids.get("assignment") + "/submissions").token(t).send();
+    assertEquals(200, submissions.status(), submissions::toString);
+    ids.put("submission", submissions.items().get(0).getString("id"));
     Api.Response approval =
         api.post("/api/stories/" + ids.get("story") + "/publish").token(t).send();
     assertEquals(202, approval.status(), approval::toString);
@@ -136,6 +172,9 @@ final class World {
       case "audio" -> "audio";
       case "approvals" -> "approval";
       case "tenants" -> "tenant";
+      case "classrooms" -> "classroom";
+      case "assignments" -> "assignment";
+      case "submissions" -> "submission";
       default ->
           throw new AssertionError(
               "no factory in World for the objects of " + template + ": add one");
@@ -146,8 +185,9 @@ final class World {
   static String kindOfField(String template, String field) {
     return switch (field) {
       case "lessonId", "prerequisites" -> "lesson";
-      case "userId", "userIds" -> "user";
+      case "userId", "userIds", "studentIds" -> "user";
       case "courseId" -> "course";
+      case "classroomId" -> "classroom";
       case "unitId" -> "unit";
       case "storyId", "entityId" -> "story";
       case "recordedBy" -> "teacher";

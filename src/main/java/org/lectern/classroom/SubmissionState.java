@@ -1,0 +1,59 @@
+package org.lectern.classroom;
+
+import java.util.Optional;
+
+/**
+ * The states of a submission, after the classroom-tool convention, and the one place that says
+ * which action leads where:
+ *
+ * <pre>
+ *   assigned ──start──▶ in_progress ──turn-in──▶ turned_in ──return──▶ returned
+ *      │                    ▲                        │                    │
+ *      └──────turn-in───────┼───────────────▶        │                    │
+ *                           └──────────reopen────────┴────────────────────┤
+ *   any but excused ──excuse──▶ excused ──reopen──▶ in_progress           │
+ * </pre>
+ *
+ * Every other pair of state and action is refused (409 {@code submission.invalid-transition}).
+ */
+public enum SubmissionState {
+  assigned,
+  in_progress,
+  turned_in,
+  returned,
+  excused;
+
+  /** What can be done to a submission; {@link #wire} is the name in paths and the audit trail. */
+  public enum Action {
+    START("start"),
+    TURN_IN("turn-in"),
+    RETURN("return"),
+    REOPEN("reopen"),
+    EXCUSE("excuse");
+
+    private final String wire;
+
+    Action(String wire) {
+      this.wire = wire;
+    }
+
+    /** The action's name in paths and in access rules: {@code turn-in}, {@code return}, ... */
+    public String wire() {
+      return wire;
+    }
+  }
+
+  /** The state {@code action} leads to from this one, or empty when it is not allowed. */
+  public Optional<SubmissionState> after(Action action) {
+    SubmissionState next =
+        switch (action) {
+          case START -> this == assigned ? in_progress : null;
+          case TURN_IN -> this == assigned || this == in_progress ? turned_in : null;
+          case RETURN -> this == turned_in ? returned : null;
+          case REOPEN ->
+              this == turned_in || this == returned || this == excused ? in_progress : null;
+          case EXCUSE -> this != excused ? excused : null;
+        };
+    return Optional.ofNullable(next);
+  }
+}
