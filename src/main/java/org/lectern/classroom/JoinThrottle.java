@@ -90,7 +90,8 @@ public class JoinThrottle {
         firstDelaySeconds,
         maxDelaySeconds,
         quietSeconds,
-        addressFailuresPerMinute > 0 ? attempt.addressKey() : null,
-        60);
+        addressFailuresPerMinute > 0
+            ? new RateLimits.Window[] {new RateLimits.Window(attempt.addressKey(), 60)}
+            : new RateLimits.Window[0]);
   }
 }
