@@ -65,4 +65,18 @@ public class AssignableContent {
       }
     }
   }
+
+  /**
+   * Whether the caller may change this story (its text, or what other capabilities attach to it,
+   * such as its word list), by the same rule as editing it here. False when it does not exist or is
+   * deleted.
+   */
+  public boolean mayUpdateStory(UUID id) {
+    Story story = tem.get().find(Story.class, id);
+    if (story == null || story.isDeleted()) {
+      return false;
+    }
+    ContentContext.Place place = context.place(story.lessonId());
+    return access.can(Story.RESOURCE, "update", story.attributes(place));
+  }
 }

@@ -47,6 +47,7 @@ class LayeringTest {
           "media",
           "content",
           "classroom",
+          "learning",
           "operations");
 
   static final JavaClasses CLASSES =

@@ -56,7 +56,10 @@ class TableOwnershipTest {
           Map.entry("classroom_enrollments", "classroom"),
           Map.entry("assignments", "classroom"),
           Map.entry("assignment_students", "classroom"),
-          Map.entry("submissions", "classroom"));
+          Map.entry("submissions", "classroom"),
+          Map.entry("story_vocabulary", "learning"),
+          Map.entry("vocabulary_words", "learning"),
+          Map.entry("vocabulary_reviews", "learning"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =

@@ -175,13 +175,21 @@ class AttackIT extends ApiTestBase {
     return tests.stream();
   }
 
-  /** Top-level request fields whose values are ids (a uuid, or a list of them). */
+  /**
+   * Top-level request fields whose values are ids (a uuid, or a list of them) of objects; a UUID
+   * the client mints itself ({@code x-client-generated: true} in the document, such as a review
+   * id) names none.
+   */
   private static List<String> idFields(Op op) {
     List<String> out = new ArrayList<>();
     op.fields()
         .forEach(
             (name, s) -> {
-              if (isUuid(s) || "array".equals(Operations.type(s)) && isUuid(s.getItems())) {
+              boolean minted =
+                  s.getExtensions() != null
+                      && Boolean.TRUE.equals(s.getExtensions().get("x-client-generated"));
+              if (!minted
+                  && (isUuid(s) || "array".equals(Operations.type(s)) && isUuid(s.getItems()))) {
                 out.add(name);
               }
             });

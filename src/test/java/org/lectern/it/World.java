@@ -72,6 +72,12 @@ final class World {
                 .token(t)
                 .bytes(AudioSamples.wav(1, 8000), "audio/wav")));
     ids.put("tag", created(api.post("/api/tags").token(t).json(Api.obj("name", "tagged"))));
+    ids.put(
+        "storyWord",
+        created(
+            api.post("/api/stories/" + ids.get("story") + "/vocabulary")
+                .token(t)
+                .json(Api.obj("word", "lantern", "definition", "A lamp."))));
     Api.Response tagged =
         api.put("/api/stories/" + ids.get("story") + "/tags")
             .token(t)
@@ -133,6 +139,9 @@ final class World {
         api.post("/api/stories/" + ids.get("story") + "/publish").token(t).send();
     assertEquals(202, approval.status(), approval::toString);
     ids.put("approval", approval.json().getString("id"));
+    ids.put(
+        "vocabulary",
+        created(api.post("/api/vocabulary").token(student.token()).json(Api.obj("word", "moon"))));
   }
 
   private static JsonObject example(String method, String template) {
@@ -175,6 +184,7 @@ final class World {
       case "classrooms" -> "classroom";
       case "assignments" -> "assignment";
       case "submissions" -> "submission";
+      case "vocabulary" -> "vocabulary";
       default ->
           throw new AssertionError(
               "no factory in World for the objects of " + template + ": add one");
@@ -214,6 +224,7 @@ final class World {
     return template
         .replace("{id}", kind == null ? "" : ids.get(kind))
         .replace("{userId}", ids.get("user"))
+        .replace("{wordId}", ids.get("storyWord"))
         .replace("{number}", "1")
         .replace("{order}", "1")
         .replace("{entityType}", "story")
