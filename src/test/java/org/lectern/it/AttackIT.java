@@ -177,8 +177,8 @@ class AttackIT extends ApiTestBase {
 
   /**
    * Top-level request fields whose values are ids (a uuid, or a list of them) of objects; a UUID
-   * the client mints itself ({@code x-client-generated: true} in the document, such as a review
-   * id) names none.
+   * the client mints itself ({@code x-client-generated: true} in the document, such as a review id)
+   * names none.
    */
   private static List<String> idFields(Op op) {
     List<String> out = new ArrayList<>();

@@ -223,4 +223,57 @@ class VocabularyIT extends ApiTestBase {
             .send();
     assertEquals(2, next.items().size());
   }
+
+  @Test
+  void theClassroomsTeacherSeesHowWellItKnowsItsWords() {
+    Api.Response made =
+        api.post("/api/classrooms").token(teacher.token()).json(Api.obj("name", "5B")).send();
+    assertEquals(201, made.status(), made::toString);
+    String classroom = made.json().getString("id");
+    Schools.Person sam = schools.person(school, "student");
+    for (Schools.Person s : List.of(student, sam)) {
+      Api.Response added =
+          api.post("/api/classrooms/" + classroom + "/students")
+              .token(teacher.token())
+              .json(Api.obj("userId", s.id()))
+              .send();
+      assertTrue(added.status() < 300, added::toString);
+    }
+    String mine =
+        collect(student.token(), "word", "lantern", "storyId", storyId).json().getString("id");
+    collect(sam.token(), "word", "Lantern");
+    collect(sam.token(), "word", "glow");
+    review(student.token(), mine, UUID.randomUUID().toString(), "grade", 5);
+    review(student.token(), mine, UUID.randomUUID().toString(), "grade", 5); // 6 days: mastery 25
+
+    Api.Response view =
+        api.get("/api/classrooms/" + classroom + "/vocabulary").token(teacher.token()).send();
+    assertEquals(200, view.status(), view::toString);
+    assertEquals(2, view.json().getInt("students"));
+    List<JsonObject> words = view.json().getJsonArray("words").getValuesAs(JsonObject.class);
+    assertEquals(
+        List.of("lantern", "glow"),
+        words.stream().map(w -> w.getString("word").toLowerCase()).toList());
+    JsonObject lantern = words.get(0);
+    assertEquals(2, lantern.getInt("students"));
+    assertEquals(13, lantern.getInt("averageMastery"), "(25 + 0) / 2, rounded");
+    assertEquals(
+        List.of(1, 1, 0, 0, 0),
+        lantern.getJsonArray("bands").getValuesAs(jakarta.json.JsonNumber.class).stream()
+            .map(jakarta.json.JsonNumber::intValue)
+            .toList());
+    assertTrue(
+        Integer.parseInt(view.header("X-Sql-Statements")) <= 4, view.header("X-Sql-Statements"));
+
+    assertEquals(
+        403,
+        api.get("/api/classrooms/" + classroom + "/vocabulary").token(sam.token()).send().status(),
+        "a student of the classroom does not see the others' words");
+    assertEquals(
+        404,
+        api.get("/api/classrooms/" + classroom + "/vocabulary")
+            .token(schools.newSchool().adminToken())
+            .send()
+            .status());
+  }
 }
