@@ -73,3 +73,15 @@ INSERT INTO permissions (resource, action, description) VALUES
     ('vocabulary', '*',      'every action on one''s own vocabulary'),
     ('vocabulary', 'read',   'read one''s own vocabulary and review schedule'),
     ('vocabulary', 'create', 'collect words and review them');
+
+-- Existing tenants get what new ones get from policies/roles.csv.
+INSERT INTO role_permissions (tenant_id, role_id, resource, action)
+SELECT r.tenant_id, r.id, g.resource, g.action
+  FROM roles r
+  JOIN (VALUES ('teacher', 'vocabulary', 'read'),
+               ('teacher', 'vocabulary', 'create'),
+               ('student', 'vocabulary', 'read'),
+               ('student', 'vocabulary', 'create')) AS g (role, resource, action)
+    ON g.role = r.name AND r.is_system
+ON CONFLICT DO NOTHING;
+UPDATE tenants SET policy_version = policy_version + 1;

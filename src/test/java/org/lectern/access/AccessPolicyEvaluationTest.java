@@ -214,9 +214,12 @@ class AccessPolicyEvaluationTest {
     assertEquals(
         List.of(
             new DefaultPolicies.Grant("student", "tag", "read"),
-            new DefaultPolicies.Grant("student", "classroom", "join")),
+            new DefaultPolicies.Grant("student", "classroom", "join"),
+            new DefaultPolicies.Grant("student", "vocabulary", "read"),
+            new DefaultPolicies.Grant("student", "vocabulary", "create")),
         grants.stream().filter(g -> g.role().equals("student")).toList(),
-        "students read the tag list and join classrooms by code (the code is the gate); every"
+        "students read the tag list, join classrooms by code (the code is the gate) and keep their"
+            + " own vocabulary (only ever their own words); every"
             + " other right of theirs comes through policies");
   }
 }
