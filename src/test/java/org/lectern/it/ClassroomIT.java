@@ -224,6 +224,34 @@ class ClassroomIT extends ApiTestBase {
   }
 
   @Test
+  void oneAddressGuessingWithManyAccountsIsStoppedForTheMinute() {
+    Class c = new Class();
+    String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+    // 12 accounts × 5 wrong codes: each stays under its own limit, the address reaches 60.
+    for (int u = 0; u < 12; u++) {
+      Schools.Person p = schools.person(c.school, "student");
+      for (int i = 0; i < 5; i++) {
+        Api.Response r =
+            api.post("/api/classrooms/join")
+                .token(p.token())
+                .header("X-Forwarded-For", address)
+                .json(Api.obj("classCode", "ZZZZ" + (2 + u % 8) + (2 + i)))
+                .send();
+        assertEquals(404, r.status(), r::toString);
+      }
+    }
+    Api.Response blocked =
+        api.post("/api/classrooms/join")
+            .token(schools.person(c.school, "student").token())
+            .header("X-Forwarded-For", address)
+            .json(Api.obj("classCode", c.code()))
+            .send();
+    assertEquals(429, blocked.status(), blocked::toString);
+    assertEquals("classroom.too-many-attempts", blocked.code());
+    assertNotNull(blocked.header("Retry-After"));
+  }
+
+  @Test
   void anArchivedClassIsHiddenFromStudentsTakesNoWorkAndComesBackWithItsCode() {
     Class c = new Class();
     Schools.Person sam = c.student();
