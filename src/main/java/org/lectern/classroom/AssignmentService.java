@@ -98,7 +98,7 @@ public class AssignmentService {
         !(visible instanceof SqlPredicate.Uncompilable)
             && !(manages instanceof SqlPredicate.Uncompilable);
     UUID me = current.caller().id();
-    List<Object[]> rows =
+    Keyset.Rows rows =
         Keyset.rows(
             tem,
             () -> {

@@ -131,7 +131,7 @@ public class ClassroomService {
   public Page<ClassroomView> list(Filter f, String cursor, int limit) {
     SqlPredicate visible = access.readFilter(CLASSROOM, ClassroomService::column);
     boolean compiled = !(visible instanceof SqlPredicate.Uncompilable);
-    List<Object[]> rows =
+    Keyset.Rows rows =
         Keyset.rows(
             tem,
             () -> {
@@ -406,7 +406,7 @@ public class ClassroomService {
   public Page<StudentView> students(UUID id, String cursor, int limit) {
     Classroom c = classrooms.visible(id);
     access.require(CLASSROOM, "manage", c.attributes());
-    List<Object[]> rows =
+    Keyset.Rows rows =
         Keyset.rows(
             tem,
             () ->

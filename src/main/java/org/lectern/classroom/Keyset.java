@@ -105,10 +105,17 @@ final class Keyset {
   }
 
   /**
+   * Rows of one page, read with one more than the page holds; {@code resume}, when not null, is
+   * where the next page starts although this one is short (a row-by-row scan that reached {@link
+   * #MAX_SCAN}).
+   */
+  record Rows(List<Object[]> rows, Cursor resume) {}
+
+  /**
    * One page of rows: {@code query} holds the compiled rules (one statement), or, when {@code
    * compiled} is false, rows are read in batches and {@code keep} decides each.
    */
-  static List<Object[]> rows(
+  static Rows rows(
       TenantEntityManager tem,
       Supplier<Query> query,
       boolean compiled,
@@ -118,7 +125,7 @@ final class Keyset {
       boolean newestFirst) {
     Cursor after = cursor == null ? null : Cursor.decode(cursor);
     if (compiled) {
-      return query.get().page(tem, after, limit + 1, newestFirst);
+      return new Rows(query.get().page(tem, after, limit + 1, newestFirst), null);
     }
     List<Object[]> kept = new ArrayList<>();
     int scanned = 0;
@@ -128,30 +135,31 @@ final class Keyset {
         if (keep.test(r)) {
           kept.add(r);
           if (kept.size() > limit) {
-            return kept;
+            return new Rows(kept, null);
           }
         }
       }
       scanned += batch.size();
       if (batch.size() < BATCH) {
-        return kept;
-      }
-      if (scanned >= MAX_SCAN) {
-        // Bounded work per request: a rule SQL cannot express makes a sparse list end early.
-        return kept;
+        return new Rows(kept, null);
       }
       Object[] last = batch.get(batch.size() - 1);
       after = new Cursor(instant(last[1]), (UUID) last[0]);
+      if (scanned >= MAX_SCAN) {
+        // Bounded work per request: a short page, and the next one starts after the rows scanned.
+        return new Rows(kept, after);
+      }
     }
-    return kept;
+    return new Rows(kept, null);
   }
 
   /** A page from rows read with {@code limit + 1}, each row starting with id and created_at. */
   static <T> Page<T> page(
-      List<Object[]> rowsPlusOne,
-      int limit,
-      java.util.function.Function<List<Object[]>, List<T>> items) {
-    return Page.of(rowsPlusOne, limit, r -> new Cursor(instant(r[1]), (UUID) r[0]), items);
+      Rows rows, int limit, java.util.function.Function<List<Object[]>, List<T>> items) {
+    if (rows.resume() != null) {
+      return new Page<>(items.apply(rows.rows()), rows.resume().encode());
+    }
+    return Page.of(rows.rows(), limit, r -> new Cursor(instant(r[1]), (UUID) r[0]), items);
   }
 
   static Instant instant(Object value) {

@@ -56,7 +56,7 @@ public class SubmissionService {
     assignments.visible(assignmentId);
     SqlPredicate visible = access.readFilter(SUBMISSION, SubmissionService::column);
     boolean compiled = !(visible instanceof SqlPredicate.Uncompilable);
-    List<Object[]> rows =
+    Keyset.Rows rows =
         Keyset.rows(
             tem,
             () -> {

@@ -7,14 +7,15 @@ import java.util.Optional;
  * which action leads where:
  *
  * <pre>
- *   assigned ──start──▶ in_progress ──turn-in──▶ turned_in ──return──▶ returned
- *      │                    ▲                        │                    │
- *      └──────turn-in───────┼───────────────▶        │                    │
- *                           └──────────reopen────────┴────────────────────┤
- *   any but excused ──excuse──▶ excused ──reopen──▶ in_progress           │
+ *   from \ action   start        turn-in     return     reopen       excuse
+ *   assigned        in_progress  turned_in   -          -            excused
+ *   in_progress     -            turned_in   -          -            excused
+ *   turned_in       -            -           returned   in_progress  excused
+ *   returned        -            -           -          in_progress  excused
+ *   excused         -            -           -          in_progress  -
  * </pre>
  *
- * Every other pair of state and action is refused (409 {@code submission.invalid-transition}).
+ * A dash is refused (409 {@code submission.invalid-transition}), naming the state and the action.
  */
 public enum SubmissionState {
   assigned,
@@ -23,7 +24,7 @@ public enum SubmissionState {
   returned,
   excused;
 
-  /** What can be done to a submission; {@link #wire} is the name in paths and the audit trail. */
+  /** What can be done to a submission; {@link #wire} is its name in paths and access rules. */
   public enum Action {
     START("start"),
     TURN_IN("turn-in"),

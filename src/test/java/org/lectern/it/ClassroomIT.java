@@ -224,6 +224,34 @@ class ClassroomIT extends ApiTestBase {
   }
 
   @Test
+  void oneAddressGuessingWithManyAccountsIsStoppedForTheMinute() {
+    Class c = new Class();
+    String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+    // 12 accounts × 5 wrong codes: each stays under its own limit, the address reaches 60.
+    for (int u = 0; u < 12; u++) {
+      Schools.Person p = schools.person(c.school, "student");
+      for (int i = 0; i < 5; i++) {
+        Api.Response r =
+            api.post("/api/classrooms/join")
+                .token(p.token())
+                .header("X-Forwarded-For", address)
+                .json(Api.obj("classCode", "ZZZZ" + (2 + u % 8) + (2 + i)))
+                .send();
+        assertEquals(404, r.status(), r::toString);
+      }
+    }
+    Api.Response blocked =
+        api.post("/api/classrooms/join")
+            .token(schools.person(c.school, "student").token())
+            .header("X-Forwarded-For", address)
+            .json(Api.obj("classCode", c.code()))
+            .send();
+    assertEquals(429, blocked.status(), blocked::toString);
+    assertEquals("classroom.too-many-attempts", blocked.code());
+    assertNotNull(blocked.header("Retry-After"));
+  }
+
+  @Test
   void anArchivedClassIsHiddenFromStudentsTakesNoWorkAndComesBackWithItsCode() {
     Class c = new Class();
     Schools.Person sam = c.student();
@@ -634,6 +662,71 @@ class ClassroomIT extends ApiTestBase {
     assertTrue(second.json().isNull("nextCursor"));
     assertTrue(
         first.items().stream().allMatch(i -> i.isNull("classCode")), "reading is not managing");
+  }
+
+  @Test
+  void aSparseListUnderARuleSqlCannotSayPagesOnPastTheScanLimit() throws Exception {
+    Class c = new Class();
+    // 1,100 newer classrooms the outsider may not see, and the class itself, archived, older.
+    Db.execute(
+        "UPDATE classrooms SET archived_at = now(), created_at = now() - interval '1 day'"
+            + " WHERE tenant_id = '"
+            + c.school.id()
+            + "' AND id = '"
+            + c.id()
+            + "'",
+        "INSERT INTO classrooms (tenant_id, id, name, class_code, created_by, created_at)"
+            + " SELECT '"
+            + c.school.id()
+            + "', gen_random_uuid(), 'Filler ' || i,"
+            + " 'Z' || translate(lpad(i::text, 5, 'Y'), '01', 'AB'), '"
+            + c.teacher.id()
+            + "',"
+            + " now() - make_interval(secs => i) FROM generate_series(1, 1100) AS i");
+    Schools.Person outsider = schools.person(c.school, "student");
+    // Archived classrooms are open to all; comparing two resource attributes has no SQL.
+    Api.Response policy =
+        api.post("/api/policies")
+            .token(c.school.adminToken())
+            .json(
+                Api.obj(
+                    "name",
+                    "archived-classrooms-are-open",
+                    "resource",
+                    "classroom",
+                    "actions",
+                    List.of("read"),
+                    "effect",
+                    "allow",
+                    "conditions",
+                    jakarta.json.Json.createArrayBuilder()
+                        .add(
+                            Api.obj(
+                                "field",
+                                "resource.createdBy",
+                                "operator",
+                                "ne",
+                                "value",
+                                "resource.id"))
+                        .add(Api.obj("field", "resource.archived", "operator", "eq", "value", true))
+                        .build()))
+            .send();
+    assertEquals(201, policy.status(), policy::toString);
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Api.Response page =
+          api.get("/api/classrooms?limit=5" + (cursor == null ? "" : "&cursor=" + cursor))
+              .token(outsider.token())
+              .send();
+      assertEquals(200, page.status(), page::toString);
+      page.items().forEach(i -> seen.add(i.getString("id")));
+      cursor = page.json().isNull("nextCursor") ? null : page.json().getString("nextCursor");
+      pages++;
+    } while (cursor != null && pages < 5);
+    assertEquals(List.of(c.id()), seen, "the one visible classroom, past 1,100 hidden ones");
+    assertEquals(2, pages, "a short first page after 1,000 rows, then the rest");
   }
 
   // ------------------------------------------------------------------ isolation
