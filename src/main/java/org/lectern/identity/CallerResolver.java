@@ -77,7 +77,11 @@ public class CallerResolver {
    */
   private JWTClaimsSet verifiedClaims(JsonWebToken jwt, String requestId) {
     String raw = jwt.getRawToken();
-    VerifiedTokens.Verified known = verifiedTokens.find(raw);
+    VerifiedTokens.Verified known =
+        jwt instanceof CallerPrincipal p ? verifiedTokens.find(p) : null;
+    if (known == null) {
+      known = verifiedTokens.find(raw);
+    }
     if (known != null) {
       return known.claims();
     }

@@ -74,6 +74,15 @@ public class VerifiedTokens {
               })
           .build();
 
+  /**
+   * The same entries by their principal object (compared by identity): the principal {@link
+   * VerifiedTokenStore} handed the container comes back in the request's security context, and is
+   * recognised without hashing the token a second time. Weak keys, so it never keeps a principal
+   * the main cache has let go.
+   */
+  private final Cache<CallerPrincipal, Verified> byPrincipal =
+      Caffeine.newBuilder().weakKeys().maximumSize(MAX_ENTRIES).expireAfterWrite(MAX_AGE).build();
+
   /** The token's earlier verification, if it is still to be trusted; else null. */
   Verified find(String rawToken) {
     if (rawToken == null) {
@@ -81,21 +90,29 @@ public class VerifiedTokens {
     }
     Key key = key(rawToken);
     Verified v = cache.getIfPresent(key);
-    if (v == null) {
-      return null;
-    }
-    if (System.currentTimeMillis() >= v.expiresAtMillis()
-        || !KeyMaterial.get().verifies(v.keyId())) {
+    if (v != null && !trusted(v)) {
       cache.invalidate(key);
       return null;
     }
     return v;
   }
 
+  /** The verification of the token this very principal object was made from; else null. */
+  Verified find(CallerPrincipal principal) {
+    Verified v = byPrincipal.getIfPresent(principal);
+    return v != null && trusted(v) ? v : null;
+  }
+
+  private static boolean trusted(Verified v) {
+    return System.currentTimeMillis() < v.expiresAtMillis()
+        && KeyMaterial.get().verifies(v.keyId());
+  }
+
   /** Remembers a token that has just passed every check. */
   void remember(String rawToken, Verified verified) {
     if (verified.expiresAtMillis() > System.currentTimeMillis()) {
       cache.put(key(rawToken), verified);
+      byPrincipal.put(verified.principal(), verified);
     }
   }
 
