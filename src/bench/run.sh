@@ -102,7 +102,11 @@ start_app() { # $1: log file, $2: extra environment (NAME=value ...)
   done
   log "not ready after 120 s"; exit 1
 }
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$APP_PID/status"; }
+# The JVM that runs Payara: the launcher re-launches itself in a child JVM (LECTERN_RELAUNCH), so
+# the process started above only waits; RSS and the profile are the child's when there is one.
+server_pid() { pgrep -P "$APP_PID" java | head -1 || true; }
+jvm_pid() { local c; c=$(server_pid); echo "${c:-$APP_PID}"; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(jvm_pid)/status"; }
 
 json_field() { python3 -c 'import sys,json; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 token() { # tenant-or-empty email password
@@ -164,7 +168,13 @@ capture_statements() { # token
     | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-statements"{print $2}')
   sleep 1
   tail -c +$((before + 1)) "$pglog" | grep -v -- '-bench-capture-' >"$OUT/list-request-statements.log" || true
-  log "statements of one list request (PostgreSQL's log): $(grep -c -E 'LOG: +(statement|execute)' "$OUT/list-request-statements.log" || true), in $OUT/list-request-statements.log"
+  local seen infile
+  seen=$(grep -c -E 'LOG: +(statement|execute)' "$OUT/list-request-statements.log" || true)
+  infile=$(grep -v -E '^\s*(--|$)' "$BENCH_SRC/sql/list-request.sql" | grep -c ';$' || true)
+  log "statements of one list request (PostgreSQL's log): $seen, in $OUT/list-request-statements.log"
+  if [[ $seen != "$infile" ]]; then
+    log "WARNING: sql/list-request.sql holds $infile statements, the request ran $seen: update the file"
+  fi
 }
 
 # --- pgbench / wrk helpers ------------------------------------------------------------------------------
@@ -195,11 +205,11 @@ kv() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 # --- 7. profile --------------------------------------------------------------------------------------------
 start_profile() {
   command -v jcmd >/dev/null || return 0
-  jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$OUT/list.jfr" >/dev/null 2>&1 || true
+  jcmd "$(jvm_pid)" JFR.start name=bench settings=profile filename="$OUT/list.jfr" >/dev/null 2>&1 || true
 }
 stop_profile() {
   command -v jcmd >/dev/null || return 0
-  jcmd "$APP_PID" JFR.stop name=bench >/dev/null 2>&1 || true
+  jcmd "$(jvm_pid)" JFR.stop name=bench >/dev/null 2>&1 || true
   if [[ -s $OUT/list.jfr ]]; then
     jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" >"$OUT/list-samples.txt"
     python3 "$BENCH_SRC/topframes.py" "$OUT/list-samples.txt" >"$OUT/list-top-frames.txt"
@@ -233,11 +243,6 @@ main() {
   teacher=$(psqlq -Atc "SELECT id FROM users WHERE tenant_id = '$tenant' AND email = '$TEACHER_EMAIL'")
   student_tok=$(token "$TPL_SLUG" "$STUDENT_EMAIL" "$STUDENT_PASS")
   capture_statements "$student_tok"
-  # The first page's story ids, for pgbench (b)'s rows-by-id and tags statements.
-  local ids
-  ids=$(psqlq -Atc "SELECT '{' || string_agg(id::text, ',') || '}' FROM (SELECT id FROM stories
-    WHERE tenant_id = '$tenant' AND deleted_at IS NULL AND status = 'published'
-    ORDER BY created_at DESC, id DESC LIMIT 20) p")
   stop_app
 
   # Start 2: the measured one, on the full data, with the statement log off.
@@ -256,7 +261,7 @@ main() {
   stop_app # pgbench gets the database (and the machine) to itself, as wrk had
 
   pg_ideal=$(run_pgbench list-ideal "$BENCH_SRC/sql/list-ideal.sql" -D tenant="$tenant" -D student="$student")
-  pg_request=$(run_pgbench list-request "$BENCH_SRC/sql/list-request.sql" -D tenant="$tenant" -D student="$student" -D ids="$ids")
+  pg_request=$(run_pgbench list-request "$BENCH_SRC/sql/list-request.sql" -D tenant="$tenant" -D student="$student")
   pg_create=$(run_pgbench create "$BENCH_SRC/sql/create.sql" -D tenant="$tenant" -D teacher="$teacher")
 
   local list_rps list_p50 list_p99 create_rps

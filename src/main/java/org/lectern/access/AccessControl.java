@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ import org.lectern.context.RequestContext;
 import org.lectern.platform.LecternException;
 
 /**
- * The only place access decisions are made. jCasbin evaluates the caller's RBAC grants in the
- * tenant's domain together with the tenant's ABAC rules: default deny, the highest-priority
- * matching rule decides, deny beats allow at equal priority. Platform-level acts are decided by the
- * same model over the platform roles' grants ({@code policies/platform.csv}).
+ * The only place access decisions are made, by the shipped jCasbin model ({@code
+ * policies/model.conf}) over the caller's RBAC grants in the tenant's domain together with the
+ * tenant's ABAC rules: default deny, the highest-priority matching rule decides, deny beats allow
+ * at equal priority. Single objects are decided by the tenant's {@link RuleIndex}, which evaluates
+ * that model over only the rules naming the resource type and action (jCasbin would scan them all);
+ * the tests hold the two to the same answers. Platform-level acts are decided by the same model
+ * over the platform roles' grants ({@code policies/platform.csv}).
  *
  * <p>Resources call {@link #requireVisible} before anything else on an existing object (so what a
  * caller may not read is 404, never 403) and {@link #require} for the action itself.
@@ -44,13 +48,14 @@ public class AccessControl implements AuditReaders {
 
   /** Whether the caller may do {@code action} to a {@code resource} with these attributes. */
   public boolean can(String resource, String action, Map<String, ?> resourceAttributes) {
-    UUID tenantId = current.tenant();
-    Caller caller = current.caller();
-    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion()).enforcer();
-    String subject = subject(caller);
-    Map<String, Object> user = userAttributes(caller, enforcer, subject, tenantId.toString());
-    return enforcer.enforce(
-        subject, tenantId.toString(), resource, action, new Attributes(user, resourceAttributes));
+    CallerAttributes.Scope s = scope();
+    return s.rules()
+        .decide(
+            s.subjects(),
+            s.domain(),
+            resource,
+            action,
+            new Attributes(s.user(), resourceAttributes));
   }
 
   /**
@@ -73,13 +78,8 @@ public class AccessControl implements AuditReaders {
    */
   public SqlPredicate filter(
       String resource, String action, Function<String, Optional<SqlColumn>> columns) {
-    UUID tenantId = current.tenant();
-    String domain = tenantId.toString();
-    Caller caller = current.caller();
-    TenantRules rules = enforcers.forTenant(tenantId, current.policyVersion());
-    String subject = subject(caller);
-    Map<String, Object> user = userAttributes(caller, rules.enforcer(), subject, domain);
-    return filter(rules, subject, domain, resource, action, user, columns);
+    CallerAttributes.Scope s = scope();
+    return filter(s.rules(), s.subject(), s.domain(), resource, action, s.user(), columns);
   }
 
   /**
@@ -120,20 +120,21 @@ public class AccessControl implements AuditReaders {
   }
 
   /**
-   * What conditions read as {@code user.*}: the caller, what other capabilities add, roles; built
-   * once per request and scope.
+   * The tenant's rules and what they need to know about the caller, worked out once per request and
+   * scope: the subject, its roles, and what conditions read as {@code user.*} (the caller, what
+   * other capabilities add, roles).
    */
-  private Map<String, Object> userAttributes(
-      Caller caller, SyncedEnforcer enforcer, String subject, String domain) {
-    return callerAttributes.of(
-        caller,
-        current.tenant(),
-        current.policyVersion(),
-        () -> buildUserAttributes(caller, enforcer, subject, domain));
+  private CallerAttributes.Scope scope() {
+    UUID tenantId = current.tenant();
+    Caller caller = current.caller();
+    long version = current.policyVersion();
+    return callerAttributes.of(caller, tenantId, version, () -> scope(caller, tenantId, version));
   }
 
-  private Map<String, Object> buildUserAttributes(
-      Caller caller, SyncedEnforcer enforcer, String subject, String domain) {
+  private CallerAttributes.Scope scope(Caller caller, UUID tenantId, long version) {
+    TenantRules rules = enforcers.forTenant(tenantId, version);
+    String domain = tenantId.toString();
+    String subject = subject(caller);
     Map<String, Object> user = new HashMap<>(caller.attributes());
     if (!caller.isPlatform()) {
       for (UserAttributeSource source : userAttributes) {
@@ -141,8 +142,14 @@ public class AccessControl implements AuditReaders {
       }
     }
     user.put(
-        "roles", caller.isPlatform() ? caller.platformRoles() : rolesOf(enforcer, subject, domain));
-    return user;
+        "roles",
+        caller.isPlatform() ? caller.platformRoles() : rolesOf(rules.enforcer(), subject, domain));
+    return new CallerAttributes.Scope(
+        rules,
+        subject,
+        domain,
+        Collections.unmodifiableMap(user),
+        rules.subjectsOf(subject, domain));
   }
 
   /** 403 unless allowed. */
@@ -225,8 +232,7 @@ public class AccessControl implements AuditReaders {
     if (caller.isPlatform()) {
       return caller.platformRoles();
     }
-    SyncedEnforcer enforcer = enforcers.forTenant(tenantId, current.policyVersion()).enforcer();
-    return rolesOf(enforcer, subject(caller), tenantId.toString());
+    return rolesOf(scope().rules().enforcer(), subject(caller), tenantId.toString());
   }
 
   private static String subject(Caller caller) {

@@ -1,15 +1,19 @@
 package org.lectern.identity;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -46,6 +50,7 @@ public class CallerResolver {
   }
 
   @Inject Tenants tenants;
+  @Inject VerifiedTokens verifiedTokens;
   @Inject Accounts accounts;
   @Inject TenantEntityManager tem;
   @Inject RequestContext context;
@@ -59,21 +64,47 @@ public class CallerResolver {
   private static final TextArrayConverter TEXT_ARRAY = new TextArrayConverter();
 
   Resolved resolve(JsonWebToken jwt, String tenantHeader, String requestId) {
-    TokenChecks.Checked checked = TokenChecks.check(jwt.getRawToken(), Instant.now());
+    JWTClaimsSet claims = verifiedClaims(jwt, requestId);
+    UUID subject = parse(jwt.getSubject());
+    Object tenantClaim = claims.getClaim("tenant");
+    return tenantClaim != null
+        ? user(
+            subject, parse(tenantClaim.toString()), tokenVersion(claims), tenantHeader, requestId)
+        : platform(subject, tenantHeader);
+  }
+
+  /**
+   * The claims of a token Payara has accepted, once {@link TokenChecks} accepts it too; a token
+   * that passed both before comes from {@link VerifiedTokens} without being parsed again.
+   */
+  private JWTClaimsSet verifiedClaims(JsonWebToken jwt, String requestId) {
+    String raw = jwt.getRawToken();
+    VerifiedTokens.Verified known =
+        jwt instanceof CallerPrincipal p ? verifiedTokens.find(p) : null;
+    if (known == null) {
+      known = verifiedTokens.find(raw);
+    }
+    if (known != null) {
+      return known.claims();
+    }
+    TokenChecks.Checked checked = TokenChecks.check(raw, Instant.now());
     if (checked.refusal() != null) {
       TokenRefusalLog.refused(checked.refusal(), requestId);
       throw invalidToken();
     }
-    UUID subject = parse(jwt.getSubject());
-    Object tenantClaim = checked.claims().getClaim("tenant");
-    return tenantClaim != null
-        ? user(
-            subject, parse(tenantClaim.toString()), tokenVersion(checked), tenantHeader, requestId)
-        : platform(subject, tenantHeader);
+    Date exp = checked.claims().getExpirationTime();
+    if (jwt instanceof CallerPrincipal principal && exp != null) {
+      Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+      verifiedTokens.remember(
+          raw,
+          new VerifiedTokens.Verified(
+              principal, groups, checked.claims(), checked.keyId(), exp.getTime()));
+    }
+    return checked.claims();
   }
 
-  private static long tokenVersion(TokenChecks.Checked checked) {
-    return checked.claims().getClaim(TokenService.TOKEN_VERSION_CLAIM) instanceof Number n
+  private static long tokenVersion(JWTClaimsSet claims) {
+    return claims.getClaim(TokenService.TOKEN_VERSION_CLAIM) instanceof Number n
         ? n.longValue()
         : 0;
   }

@@ -32,7 +32,7 @@ final class TokenChecks {
    * here, since Payara's {@code JsonWebToken.getClaim(String)} builds an exception for every claim
    * name that is not a standard one.
    */
-  record Checked(String refusal, JWTClaimsSet claims) {}
+  record Checked(String refusal, JWTClaimsSet claims, String keyId) {}
 
   static Checked check(String raw, Instant now) {
     SignedJWT jwt;
@@ -41,9 +41,12 @@ final class TokenChecks {
       jwt = SignedJWT.parse(raw);
       claims = jwt.getJWTClaimsSet();
     } catch (ParseException | RuntimeException e) {
-      return new Checked("not a signed JWT", null);
+      return new Checked("not a signed JWT", null, null);
     }
-    return new Checked(headerProblem(jwt).or(() -> timeProblem(claims, now)).orElse(null), claims);
+    return new Checked(
+        headerProblem(jwt).or(() -> timeProblem(claims, now)).orElse(null),
+        claims,
+        jwt.getHeader().getKeyID());
   }
 
   /**

@@ -56,7 +56,14 @@ class AccessPolicyEvaluationTest {
     userAttrs.put("id", user);
     userAttrs.put("roles", e.getRolesForUserInDomain(user, SCHOOL));
     userAttrs.put("readingLevel", "beginner");
-    return e.enforce(user, SCHOOL, resource, action, new Attributes(userAttrs, res));
+    Attributes attributes = new Attributes(userAttrs, res);
+    boolean jcasbin = e.enforce(user, SCHOOL, resource, action, attributes);
+    TenantRules tenant = new TenantRules(e, TenantEnforcers.ordered(rules), conditions);
+    assertEquals(
+        jcasbin,
+        tenant.decide(tenant.subjectsOf(user, SCHOOL), SCHOOL, resource, action, attributes),
+        "the rule index decides as jCasbin does");
+    return jcasbin;
   }
 
   private static Map<String, Object> story(String status, String createdBy, String difficulty) {

@@ -184,4 +184,29 @@ class TokenIT extends ApiTestBase {
     String after = schools.token(school.slug(), p.email(), "a-new-long-password-2");
     assertEquals(200, status(after));
   }
+
+  @Test
+  void aTokenAcceptedBeforeVouchesForNoAlteredCopy() throws Exception {
+    Schools.School school = schools.newSchool();
+    Schools.Person p = schools.person(school, "teacher");
+    String token = p.token();
+    assertEquals(200, status(token));
+    assertEquals(200, status(token), "the same token again");
+    String[] parts = token.split("\\.");
+    char c = parts[2].charAt(10);
+    String otherSignature =
+        parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A') + parts[2].substring(11);
+    assertEquals(
+        401, status(parts[0] + "." + parts[1] + "." + otherSignature), "signature altered");
+    JWTClaimsSet longer =
+        new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet())
+            .expirationTime(Date.from(Instant.now().plusSeconds(365L * 24 * 3600)))
+            .build();
+    String otherPayload =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(longer.toString().getBytes(StandardCharsets.UTF_8));
+    assertEquals(401, status(parts[0] + "." + otherPayload + "." + parts[2]), "payload altered");
+    assertEquals(200, status(token), "the original still passes");
+  }
 }
