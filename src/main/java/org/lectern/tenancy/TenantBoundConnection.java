@@ -59,11 +59,14 @@ final class TenantBoundConnection implements InvocationHandler {
   }
 
   static Connection wrap(Connection connection, Tenant tenant) {
-    return (Connection)
+    return proxy(Connection.class, new TenantBoundConnection(connection, tenant));
+  }
+
+  /** {@code handler} behind the interface {@code type}. */
+  static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    return type.cast(
         Proxy.newProxyInstance(
-            TenantBoundConnection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            new TenantBoundConnection(connection, tenant));
+            TenantBoundConnection.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   @Override
@@ -181,11 +184,7 @@ final class TenantBoundConnection implements InvocationHandler {
 
     static PreparedStatement wrap(PreparedStatement statement, String tenant) throws SQLException {
       statement.setString(1, tenant);
-      return (PreparedStatement)
-          Proxy.newProxyInstance(
-              TenantBoundConnection.class.getClassLoader(),
-              new Class<?>[] {PreparedStatement.class},
-              new PrefixedStatement(statement, tenant));
+      return proxy(PreparedStatement.class, new PrefixedStatement(statement, tenant));
     }
 
     @Override
@@ -264,11 +263,7 @@ final class TenantBoundConnection implements InvocationHandler {
     }
 
     static Statement wrap(Statement statement, TenantBoundConnection connection) {
-      return (Statement)
-          Proxy.newProxyInstance(
-              TenantBoundConnection.class.getClassLoader(),
-              new Class<?>[] {Statement.class},
-              new PlainStatement(statement, connection));
+      return proxy(Statement.class, new PlainStatement(statement, connection));
     }
 
     @Override
