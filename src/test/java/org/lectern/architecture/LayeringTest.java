@@ -124,6 +124,7 @@ class LayeringTest {
             "org.lectern.media..",
             "org.lectern.content..",
             "org.lectern.classroom..",
+            "org.lectern.learning..",
             "org.lectern.operations..")
         .should()
         .callMethod(org.lectern.context.Caller.class, "isPlatform")
