@@ -43,6 +43,8 @@ CREATE TABLE vocabulary_words (
     version              bigint         NOT NULL,
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE,
+    -- What a review names: a word together with its owner.
+    CONSTRAINT vocabulary_words_owner_key UNIQUE (tenant_id, user_id, id),
     CONSTRAINT check_mastery CHECK (mastery >= 0 AND mastery <= 100),
     CONSTRAINT vocabulary_words_schedule_check
         CHECK (repetitions >= 0 AND interval_days >= 0 AND ease >= 1.30 AND reviews >= 0),
@@ -57,14 +59,16 @@ CREATE INDEX vocabulary_words_due_idx ON vocabulary_words (tenant_id, user_id, d
 
 -- Each review once: the client's review id makes a retried review count once.
 CREATE TABLE vocabulary_reviews (
-    tenant_id    uuid         NOT NULL,
+    tenant_id    uuid         NOT NULL REFERENCES tenants (id),
     user_id      uuid         NOT NULL,
     review_id    uuid         NOT NULL,
     word_id      uuid         NOT NULL,
     grade        smallint     NOT NULL,
     reviewed_at  timestamptz  NOT NULL,
     PRIMARY KEY (tenant_id, user_id, review_id),
-    FOREIGN KEY (tenant_id, word_id) REFERENCES vocabulary_words (tenant_id, id) ON DELETE CASCADE,
+    -- A review belongs to the word's owner: the database, not only the service, says so.
+    FOREIGN KEY (tenant_id, user_id, word_id)
+        REFERENCES vocabulary_words (tenant_id, user_id, id) ON DELETE CASCADE,
     CONSTRAINT vocabulary_reviews_grade_check CHECK (grade BETWEEN 0 AND 5)
 );
 CREATE INDEX vocabulary_reviews_word_idx ON vocabulary_reviews (tenant_id, word_id, reviewed_at);

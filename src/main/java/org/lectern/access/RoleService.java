@@ -17,6 +17,7 @@ import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
+import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
 import org.lectern.tenancy.TenantEntityManager;
 import org.lectern.tenancy.Tenants;
@@ -184,8 +185,7 @@ public class RoleService {
                 JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
                 WHERE ur.tenant_id = ?1 AND ur.user_id = ANY (CAST(?2 AS uuid[]))
                 ORDER BY r.name""")
-            .setParameter(
-                2, "{" + String.join(",", userIds.stream().map(UUID::toString).toList()) + "}")
+            .setParameter(2, Ids.sqlArray(userIds))
             .getResultList();
     for (Object[] row : rows) {
       out.computeIfAbsent(UUID.fromString(row[0].toString()), k -> new ArrayList<>())

@@ -28,6 +28,7 @@ import org.lectern.identity.Accounts;
 import org.lectern.identity.User;
 import org.lectern.platform.ETags;
 import org.lectern.platform.EntityId;
+import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -368,7 +369,7 @@ public class AssignmentService {
             "INSERT INTO assignment_students (tenant_id, assignment_id, student_id)"
                 + " SELECT ?1, ?2, x FROM unnest(CAST(?3 AS uuid[])) AS x ON CONFLICT DO NOTHING")
         .setParameter(2, assignmentId)
-        .setParameter(3, Classrooms.uuidArray(students))
+        .setParameter(3, Ids.sqlArray(students))
         .executeUpdate();
   }
 

@@ -37,9 +37,4 @@ public class ClassroomRosters {
             .getResultList();
     return students;
   }
-
-  /** A PostgreSQL {@code uuid[]} literal of {@code ids}, for {@code = ANY (CAST(? AS uuid[]))}. */
-  public static String uuidArray(List<UUID> ids) {
-    return Classrooms.uuidArray(ids);
-  }
 }

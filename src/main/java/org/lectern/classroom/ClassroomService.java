@@ -282,7 +282,7 @@ public class ClassroomService {
       }
     }
     List<UUID> before = classrooms.teachers(id);
-    String array = Classrooms.uuidArray(ids);
+    String array = Ids.sqlArray(ids);
     tem.sql(
             "DELETE FROM classroom_teachers WHERE tenant_id = ?1 AND classroom_id = ?2"
                 + " AND NOT (teacher_id = ANY (CAST(?3 AS uuid[])))")
@@ -494,8 +494,7 @@ public class ClassroomService {
                       + " WHERE tenant_id = ?1 AND classroom_id = ?2"
                       + " AND assignment_id = ANY (CAST(?3 AS uuid[]))")
               .setParameter(2, id)
-              .setParameter(
-                  3, Classrooms.uuidArray(published.stream().map(r -> (UUID) r[0]).toList()))
+              .setParameter(3, Ids.sqlArray(published.stream().map(r -> (UUID) r[0]).toList()))
               .getResultList();
       for (Object[] s : subs) {
         cells.put(s[0] + "/" + s[1], s);

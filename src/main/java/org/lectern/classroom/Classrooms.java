@@ -74,13 +74,4 @@ class Classrooms {
       }
     }
   }
-
-  /** A PostgreSQL array literal of ids, for {@code CAST(? AS uuid[])}. */
-  static String uuidArray(List<UUID> ids) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < ids.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(ids.get(i));
-    }
-    return sb.append('}').toString();
-  }
 }

@@ -20,6 +20,7 @@ import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.platform.Cursors;
 import org.lectern.platform.EntityId;
+import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.tenancy.TenantEntityManager;
@@ -114,7 +115,7 @@ public class TagService {
                     + " ON g.tenant_id = st.tenant_id AND g.id = st.tag_id"
                     + " WHERE st.tenant_id = ?1 AND st.story_id = ANY (?2::uuid[])"
                     + " ORDER BY lower(g.name)")
-            .setParameter(2, array(storyIds))
+            .setParameter(2, Ids.sqlArray(storyIds))
             .getResultList();
     for (Object[] r : rows) {
       out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((String) r[1]);
@@ -185,16 +186,5 @@ public class TagService {
 
   private static String decode(String cursor) {
     return Cursors.decode(cursor, Cursors.Keys::text);
-  }
-
-  private static String array(Collection<UUID> ids) {
-    StringBuilder sb = new StringBuilder("{");
-    for (UUID id : ids) {
-      if (sb.length() > 1) {
-        sb.append(',');
-      }
-      sb.append(id);
-    }
-    return sb.append('}').toString();
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lectern.classroom.ClassroomRosters;
+import org.lectern.platform.Ids;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -46,7 +47,7 @@ public class ClassroomVocabulary {
                       + " WHERE tenant_id = ?1 AND user_id = ANY (CAST(?2 AS uuid[]))"
                       + " GROUP BY lower(word) ORDER BY count(*) DESC, lower(word) LIMIT "
                       + MAX_WORDS)
-              .setParameter(2, ClassroomRosters.uuidArray(students))
+              .setParameter(2, Ids.sqlArray(students))
               .getResultList();
       for (Object[] r : rows) {
         words.add(

@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
@@ -65,7 +66,7 @@ public class VocabularyService {
     List<StoryWord> page = rows.subList(0, Math.min(limit, rows.size()));
     String next =
         rows.size() > limit
-            ? Cursors.encode(page.get(page.size() - 1).word().toLowerCase(java.util.Locale.ROOT))
+            ? Cursors.encode(page.get(page.size() - 1).word().toLowerCase(Locale.ROOT))
             : null;
     return new Page<>(page.stream().map(StoryWordView::of).toList(), next);
   }
@@ -181,7 +182,7 @@ public class VocabularyService {
       next =
           due
               ? Cursors.encode(last.dueAt(), last.id())
-              : Cursors.encode(last.word().toLowerCase(java.util.Locale.ROOT));
+              : Cursors.encode(last.word().toLowerCase(Locale.ROOT));
     }
     return new Page<>(page.stream().map(WordView::of).toList(), next);
   }

@@ -1,6 +1,7 @@
 package org.lectern.platform;
 
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -20,5 +21,20 @@ public final class Ids {
     long msb = (millis << 16) | (0x7L << 12) | randA;
     long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb);
+  }
+
+  /**
+   * Ids as a PostgreSQL array literal ({@code {a,b}}), for one bound parameter such as {@code id =
+   * ANY (CAST(?2 AS uuid[]))} instead of a statement per id. UUIDs need no quoting.
+   */
+  public static String sqlArray(Collection<UUID> ids) {
+    StringBuilder sb = new StringBuilder("{");
+    for (UUID id : ids) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      sb.append(id);
+    }
+    return sb.append('}').toString();
   }
 }
