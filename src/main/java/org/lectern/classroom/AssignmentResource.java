@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.lectern.classroom.AssignmentDtos.AssignmentPatch;
 import org.lectern.classroom.AssignmentDtos.AssignmentRequest;
@@ -28,7 +27,6 @@ import org.lectern.classroom.AssignmentDtos.SubmissionView;
 import org.lectern.classroom.AssignmentDtos.TurnInRequest;
 import org.lectern.platform.Authenticated;
 import org.lectern.platform.ETags;
-import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 
 /** {@code /api/assignments} and {@code /api/submissions}: thin adapters over the services. */
@@ -117,18 +115,7 @@ public final class AssignmentResource {
     }
 
     private static Instant instant(String name, String value) {
-      if (value == null || value.isBlank()) {
-        return null;
-      }
-      try {
-        return Instant.parse(value.trim());
-      } catch (DateTimeParseException e) {
-        try {
-          return java.time.OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException again) {
-          throw LecternException.invalid(name, "must be a date-time such as 2025-09-01T08:30:00Z");
-        }
-      }
+      return Page.instantOption(name, value);
     }
   }
 

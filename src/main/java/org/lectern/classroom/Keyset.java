@@ -2,7 +2,6 @@ package org.lectern.classroom;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.function.Supplier;
 import org.lectern.access.condition.SqlPredicate;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.Page;
+import org.lectern.platform.SqlValues;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -163,15 +163,6 @@ final class Keyset {
   }
 
   static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return (Instant) value;
+    return SqlValues.instant(value);
   }
 }

@@ -2,9 +2,17 @@ package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.platform.Ids;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
@@ -78,5 +86,90 @@ public class AssignableContent {
     }
     ContentContext.Place place = context.place(story.lessonId());
     return access.can(Story.RESOURCE, "update", story.attributes(place));
+  }
+
+  /**
+   * What a reading report needs of a story the caller may read: when it was made (nothing can be
+   * read before), its lesson, and the number of chunks of each of its versions.
+   */
+  public record ReadingTarget(
+      UUID storyId, Instant createdAt, UUID lessonId, Map<Integer, Integer> chunksByVersion) {}
+
+  /**
+   * The reading targets among these stories, by id: those that exist, are not deleted and the
+   * caller may read (by the same rule as reading them here). Three statements at most however many
+   * stories: the stories, their lessons' places, and the chunk counts of their versions.
+   */
+  public Map<UUID, ReadingTarget> readingTargets(Collection<UUID> storyIds) {
+    Map<UUID, ReadingTarget> out = new HashMap<>();
+    if (storyIds.isEmpty()) {
+      return out;
+    }
+    List<Story> stories =
+        tem.get()
+            .createQuery("SELECT s FROM Story s WHERE s.id IN :ids", Story.class)
+            .setParameter("ids", List.copyOf(storyIds))
+            .getResultList();
+    Map<UUID, ContentContext.Place> places =
+        context.places(stories.stream().map(Story::lessonId).toList());
+    List<Story> readable =
+        stories.stream()
+            .filter(s -> !s.isDeleted())
+            .filter(
+                s -> {
+                  ContentContext.Place place = places.get(s.lessonId());
+                  return (place == null || !place.hidden())
+                      && access.can(Story.RESOURCE, "read", s.attributes(place));
+                })
+            .toList();
+    if (readable.isEmpty()) {
+      return out;
+    }
+    Map<UUID, Map<Integer, Integer>> chunks = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        tem.sql(
+                "SELECT v.story_id, v.version_number, count(c.id) FROM story_versions v"
+                    + " LEFT JOIN story_chunks c ON c.tenant_id = v.tenant_id AND c.version_id = v.id"
+                    + " WHERE v.tenant_id = ?1 AND v.story_id = ANY (CAST(?2 AS uuid[]))"
+                    + " GROUP BY v.story_id, v.version_number")
+            .setParameter(2, Ids.sqlArray(readable.stream().map(Story::id).toList()))
+            .getResultList();
+    for (Object[] r : rows) {
+      chunks
+          .computeIfAbsent((UUID) r[0], k -> new HashMap<>())
+          .put(((Number) r[1]).intValue(), ((Number) r[2]).intValue());
+    }
+    for (Story s : readable) {
+      out.put(
+          s.id(),
+          new ReadingTarget(
+              s.id(), s.createdAt(), s.lessonId(), chunks.getOrDefault(s.id(), Map.of())));
+    }
+    return out;
+  }
+
+  /**
+   * The published, undeleted stories of each of these lessons, by lesson (a lesson without any maps
+   * to an empty set). What completing a lesson by reading means. One statement.
+   */
+  public Map<UUID, Set<UUID>> publishedStoriesOfLessons(Collection<UUID> lessonIds) {
+    Map<UUID, Set<UUID>> out = new HashMap<>();
+    lessonIds.forEach(id -> out.put(id, new TreeSet<>()));
+    if (lessonIds.isEmpty()) {
+      return out;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        tem.sql(
+                "SELECT lesson_id, id FROM stories WHERE tenant_id = ?1"
+                    + " AND lesson_id = ANY (CAST(?2 AS uuid[]))"
+                    + " AND status = 'published' AND deleted_at IS NULL")
+            .setParameter(2, Ids.sqlArray(lessonIds))
+            .getResultList();
+    for (Object[] r : rows) {
+      out.computeIfAbsent((UUID) r[0], k -> new TreeSet<>()).add((UUID) r[1]);
+    }
+    return out;
   }
 }

@@ -38,7 +38,8 @@ public final class IdentityDtos {
               message = "must be a language tag such as 'en' or 'pt-BR'")
           String preferredLanguage,
       @Size(max = 50) String readingLevel,
-      @Size(max = 50) List<String> interests) {
+      @Size(max = 50) List<String> interests,
+      @Size(max = TimeZones.MAX_LENGTH) String timeZone) {
     @JsonbCreator
     public UserCreate {}
   }
@@ -53,6 +54,7 @@ public final class IdentityDtos {
           String preferredLanguage,
       @Size(max = 50) String readingLevel,
       @Size(max = 50) List<String> interests,
+      @Size(max = TimeZones.MAX_LENGTH) String timeZone,
       @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
       Boolean active) {
     @JsonbCreator
@@ -80,6 +82,7 @@ public final class IdentityDtos {
       String preferredLanguage,
       String readingLevel,
       List<String> interests,
+      String timeZone,
       Instant lastActiveAt,
       int totalReadingTime,
       int booksCompleted,
@@ -100,10 +103,11 @@ public final class IdentityDtos {
           u.preferredLanguage(),
           u.readingLevel(),
           u.interests(),
+          u.timeZone(),
           u.lastActiveAt(),
           u.totalReadingTime(),
           u.booksCompleted(),
-          u.currentStreak(),
+          u.currentStreakNow(),
           u.longestStreak(),
           u.createdAt(),
           u.version());

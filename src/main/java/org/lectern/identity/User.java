@@ -54,6 +54,10 @@ public class User extends TenantScoped {
   @Column(name = "interests", nullable = false)
   private List<String> interests = new ArrayList<>();
 
+  /** The user's IANA time zone; null means the school's. Their local days count their streaks. */
+  @Column(name = "time_zone")
+  private String timeZone;
+
   @Column(name = "last_active_at")
   private Instant lastActiveAt;
 
@@ -68,6 +72,13 @@ public class User extends TenantScoped {
 
   @Column(name = "longest_streak", nullable = false)
   private int longestStreak;
+
+  /**
+   * When {@link #currentStreak} lapses: the start of the second local day after the last day read.
+   * Kept by the learning record with the streak, so showing it needs no time zone.
+   */
+  @Column(name = "streak_lapses_at")
+  private Instant streakLapsesAt;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -109,6 +120,9 @@ public class User extends TenantScoped {
     }
     if (p.interests() != null) {
       interests = new ArrayList<>(p.interests());
+    }
+    if (p.timeZone() != null) {
+      timeZone = p.timeZone().isBlank() ? null : p.timeZone();
     }
     updatedAt = Instant.now();
   }
@@ -172,6 +186,16 @@ public class User extends TenantScoped {
 
   public boolean isActive() {
     return active;
+  }
+
+  /** The user's own time zone, or null for the school's. */
+  public String timeZone() {
+    return timeZone;
+  }
+
+  /** The current streak as of now: 0 once a whole local day has passed without reading. */
+  public int currentStreakNow() {
+    return streakLapsesAt != null && Instant.now().isBefore(streakLapsesAt) ? currentStreak : 0;
   }
 
   public String gradeLevel() {

@@ -8,4 +8,5 @@ public record UserProfile(
     String gradeLevel,
     String preferredLanguage,
     String readingLevel,
-    List<String> interests) {}
+    List<String> interests,
+    String timeZone) {}

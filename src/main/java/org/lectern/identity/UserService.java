@@ -1,6 +1,7 @@
 package org.lectern.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,7 @@ public class UserService {
   @Inject Passwords passwords;
   @Inject RoleService roles;
   @Inject AccessControl access;
+  @Inject Event<LearnerZoneChanged> zoneChanged;
 
   @Audited(action = AuditAction.CREATE, entity = "user")
   public UserView create(UserCreate request) {
@@ -59,7 +61,8 @@ public class UserService {
             request.gradeLevel(),
             request.preferredLanguage(),
             request.readingLevel(),
-            request.interests()));
+            request.interests(),
+            TimeZones.checked("timeZone", request.timeZone())));
     tem.get().persist(user);
     tem.get().flush();
     List<String> roleNames = request.roles() == null ? List.of() : request.roles();
@@ -102,13 +105,15 @@ public class UserService {
     access.require("user", "update");
     User user = find(id);
     ETags.requireMatch(ifMatch, user.version());
+    String zoneBefore = user.timeZone();
     user.updateProfile(
         new UserProfile(
             request.displayName(),
             request.gradeLevel(),
             request.preferredLanguage(),
             request.readingLevel(),
-            request.interests()));
+            request.interests(),
+            TimeZones.checked("timeZone", request.timeZone())));
     if (request.password() != null) {
       Passwords.checkStrength("password", request.password());
       user.changePasswordHash(passwords.hash(request.password()));
@@ -119,6 +124,9 @@ public class UserService {
       user.reactivate();
     }
     tem.get().flush();
+    if (!java.util.Objects.equals(zoneBefore, user.timeZone())) {
+      zoneChanged.fire(new LearnerZoneChanged(user.id()));
+    }
     return UserView.of(user, roles.roleNames(id));
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.lectern.classroom.ClassroomSetup;
 import org.lectern.context.RequestContext;
+import org.lectern.identity.TimeZones;
 import org.lectern.tenancy.Tenant;
 import org.lectern.tenancy.Tenants;
 
@@ -66,6 +67,24 @@ public class ManifestApplier {
     Optional<Tenant> existing = tenants.bySlug(slug);
     existing.ifPresent(t -> t.rename(name));
     Tenant tenant = existing.orElseGet(() -> tenantService.create(slug, name));
+    String zone = manifest.getString("timeZone", null);
+    if (zone != null && !zone.equals(tenant.timeZone())) {
+      // A school's default zone is set when it is made; changing it later would need every
+      // learner's days counted again, which manifests do not do.
+      if (existing.isPresent()) {
+        java.util.logging.Logger.getLogger(ManifestApplier.class.getName())
+            .warning(
+                () ->
+                    "School "
+                        + slug
+                        + " keeps its time zone "
+                        + tenant.timeZone()
+                        + "; a manifest does not change it to "
+                        + zone);
+      } else {
+        tenant.changeTimeZone(TimeZones.checked("timeZone", zone));
+      }
+    }
     return context.runAs(
         tenant.id(),
         tenant.policyVersion(),

@@ -35,15 +35,16 @@ public final class TenancyDtos {
                   "must be 1-63 lower-case letters, digits or '-', not starting or ending with '-'")
           String slug,
       @NotBlank @Size(max = 200) String name,
-      @NotNull @Valid AdminAccount admin) {
+      @NotNull @Valid AdminAccount admin,
+      @Size(max = org.lectern.identity.TimeZones.MAX_LENGTH) String timeZone) {
     @JsonbCreator
     public TenantCreate {}
   }
 
   public record TenantView(
-      UUID id, String slug, String name, TenantStatus status, Instant createdAt) {
+      UUID id, String slug, String name, TenantStatus status, String timeZone, Instant createdAt) {
     static TenantView of(Tenant t) {
-      return new TenantView(t.id(), t.slug(), t.name(), t.status(), t.createdAt());
+      return new TenantView(t.id(), t.slug(), t.name(), t.status(), t.timeZone(), t.createdAt());
     }
   }
 }

@@ -10,6 +10,7 @@ import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.context.RequestContext;
+import org.lectern.identity.TimeZones;
 import org.lectern.operations.TenancyDtos.TenantView;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.EntityId;
@@ -60,7 +61,11 @@ public class TenantService {
   @Audited(action = AuditAction.CREATE, entity = "tenant", platform = true)
   public TenantView provision(TenancyDtos.TenantCreate request) {
     access.requirePlatform("tenant", "create");
+    String zone = TimeZones.checked("timeZone", request.timeZone());
     Tenant tenant = insert(request.slug(), request.name().strip());
+    if (zone != null && !zone.isBlank()) {
+      tenant.changeTimeZone(zone);
+    }
     context.runAs(tenant.id(), tenant.policyVersion(), () -> setup.createAdmin(request.admin()));
     return TenantView.of(tenant);
   }

@@ -62,6 +62,7 @@ public class TenantSetup {
             null,
             null,
             null,
+            null,
             null));
   }
 
@@ -85,7 +86,8 @@ public class TenantSetup {
             person.getString("gradeLevel", null),
             person.getString("preferredLanguage", null),
             person.getString("readingLevel", null),
-            interests);
+            interests,
+            person.getString("timeZone", null));
     valid(create);
     users.createUnchecked(create);
     return true;

@@ -86,4 +86,19 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
     return value;
   }
+
+  /**
+   * A query parameter naming a moment (RFC 3339, e.g. {@code 2025-09-01T08:30:00Z} or with an
+   * offset); absent is null, anything else a 400.
+   */
+  public static java.time.Instant instantOption(String parameter, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw LecternException.invalid(parameter, "must be a date-time such as 2025-09-01T08:30:00Z");
+    }
+  }
 }

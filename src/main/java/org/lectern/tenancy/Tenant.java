@@ -28,6 +28,10 @@ public class Tenant {
   @Column(nullable = false)
   private TenantStatus status;
 
+  /** The school's IANA time zone: its students' local days, unless they name their own. */
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone = "UTC";
+
   @Column(name = "policy_version", nullable = false)
   private long policyVersion;
 
@@ -48,6 +52,15 @@ public class Tenant {
     this.status = TenantStatus.active;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
+  }
+
+  public void changeTimeZone(String zone) {
+    timeZone = zone;
+    updatedAt = Instant.now();
+  }
+
+  public String timeZone() {
+    return timeZone;
   }
 
   public void suspend() {

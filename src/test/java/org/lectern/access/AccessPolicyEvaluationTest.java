@@ -223,10 +223,12 @@ class AccessPolicyEvaluationTest {
             new DefaultPolicies.Grant("student", "tag", "read"),
             new DefaultPolicies.Grant("student", "classroom", "join"),
             new DefaultPolicies.Grant("student", "vocabulary", "read"),
-            new DefaultPolicies.Grant("student", "vocabulary", "create")),
+            new DefaultPolicies.Grant("student", "vocabulary", "create"),
+            new DefaultPolicies.Grant("student", "reading-progress", "read"),
+            new DefaultPolicies.Grant("student", "reading-progress", "create")),
         grants.stream().filter(g -> g.role().equals("student")).toList(),
         "students read the tag list, join classrooms by code (the code is the gate) and keep their"
-            + " own vocabulary (only ever their own words); every"
+            + " own vocabulary and reading record (only ever their own); every"
             + " other right of theirs comes through policies");
   }
 }

@@ -59,7 +59,12 @@ class TableOwnershipTest {
           Map.entry("submissions", "classroom"),
           Map.entry("story_vocabulary", "learning"),
           Map.entry("vocabulary_words", "learning"),
-          Map.entry("vocabulary_reviews", "learning"));
+          Map.entry("vocabulary_reviews", "learning"),
+          Map.entry("reading_events", "learning"),
+          Map.entry("reading_progress", "learning"),
+          Map.entry("reading_days", "learning"),
+          Map.entry("learning_sessions", "learning"),
+          Map.entry("user_progress", "learning"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =
