@@ -498,4 +498,68 @@ class ReadingRecordIT extends ApiTestBase {
     assertEquals(
         1, api.get("/api/reading-progress" + whose).token(teacher.token()).send().items().size());
   }
+
+  @Test
+  void aBatchCostsAFixedNumberOfStatementsWhateverItsSize() {
+    Schools.Person s = schools.person(school, "student");
+    Instant t = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
+    taken(s.token(), List.of(event(story, 1, t.minusSeconds(60), 5))); // the caller's caches warm
+    Api.Response one = send(s.token(), List.of(event(story, 1, t, 5)));
+    List<JsonObject> many = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      many.add(event(story, 1 + i % 4, t.plusSeconds(60L * (i + 1)), 5));
+    }
+    Api.Response batch = send(s.token(), many);
+    assertEquals(200, batch.json().getInt("accepted"), batch::toString);
+    int small = Integer.parseInt(one.header("X-Sql-Statements"));
+    int large = Integer.parseInt(batch.header("X-Sql-Statements"));
+    // The caller; the stories, their chunk counts; the learner's lock; events, progress (read and
+    // write), days, sessions (read and write), totals.
+    assertEquals(11, small, "1 event");
+    assertEquals(small, large, "200 events");
+  }
+
+  @Test
+  void changingTheTimeZoneCountsTheDaysAgainInIt() {
+    Schools.Person s = schools.person(school, "student");
+    // 14:00 and 16:00 UTC two days ago: one day in UTC (the school's zone), two in Tokyo
+    // (23:00 and 01:00 the next day).
+    Instant day =
+        Instant.now()
+            .minus(Duration.ofDays(2))
+            .truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofHours(14));
+    taken(s.token(), List.of(event(story, 1, day, 60), event(story, 2, day.plusSeconds(7200), 60)));
+    assertEquals(1, longestStreak(s));
+
+    Api.Response zoned =
+        api.patch("/api/users/" + s.id())
+            .token(school.adminToken())
+            .json(Api.obj("timeZone", "Asia/Tokyo"))
+            .send();
+    assertEquals(200, zoned.status(), zoned::toString);
+    assertEquals("Asia/Tokyo", zoned.json().getString("timeZone"));
+    assertEquals(2, longestStreak(s), "the same readings fall on two local days in Tokyo");
+
+    Api.Response bad =
+        api.patch("/api/users/" + s.id())
+            .token(school.adminToken())
+            .json(Api.obj("timeZone", "Mars/Olympus"))
+            .send();
+    assertEquals(400, bad.status(), bad::toString);
+    assertEquals(
+        400,
+        api.patch("/api/users/" + s.id())
+            .token(school.adminToken())
+            .json(Api.obj("timeZone", "+09:00"))
+            .send()
+            .status(),
+        "fixed offsets ignore daylight saving");
+  }
+
+  private int longestStreak(Schools.Person p) {
+    Api.Response r = api.get("/api/users/" + p.id()).token(school.adminToken()).send();
+    assertEquals(200, r.status(), r::toString);
+    return r.json().getInt("longestStreak");
+  }
 }
