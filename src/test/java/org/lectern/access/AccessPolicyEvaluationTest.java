@@ -225,10 +225,11 @@ class AccessPolicyEvaluationTest {
             new DefaultPolicies.Grant("student", "vocabulary", "read"),
             new DefaultPolicies.Grant("student", "vocabulary", "create"),
             new DefaultPolicies.Grant("student", "reading-progress", "read"),
-            new DefaultPolicies.Grant("student", "reading-progress", "create")),
+            new DefaultPolicies.Grant("student", "reading-progress", "create"),
+            new DefaultPolicies.Grant("student", "quiz", "attempt")),
         grants.stream().filter(g -> g.role().equals("student")).toList(),
         "students read the tag list, join classrooms by code (the code is the gate) and keep their"
-            + " own vocabulary and reading record (only ever their own); every"
+            + " own vocabulary and reading record (only ever their own), and take quizzes; every"
             + " other right of theirs comes through policies");
   }
 }

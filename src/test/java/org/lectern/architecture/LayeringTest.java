@@ -48,6 +48,7 @@ class LayeringTest {
           "content",
           "classroom",
           "learning",
+          "assessment",
           "operations");
 
   static final JavaClasses CLASSES =
@@ -125,6 +126,7 @@ class LayeringTest {
             "org.lectern.content..",
             "org.lectern.classroom..",
             "org.lectern.learning..",
+            "org.lectern.assessment..",
             "org.lectern.operations..")
         .should()
         .callMethod(org.lectern.context.Caller.class, "isPlatform")

@@ -64,7 +64,15 @@ class TableOwnershipTest {
           Map.entry("reading_progress", "learning"),
           Map.entry("reading_days", "learning"),
           Map.entry("learning_sessions", "learning"),
-          Map.entry("user_progress", "learning"));
+          Map.entry("user_progress", "learning"),
+          Map.entry("exercises", "assessment"),
+          Map.entry("questions", "assessment"),
+          Map.entry("choices", "assessment"),
+          Map.entry("quizzes", "assessment"),
+          Map.entry("quiz_questions", "assessment"),
+          Map.entry("quiz_attempts", "assessment"),
+          Map.entry("attempt_answers", "assessment"),
+          Map.entry("quiz_results", "assessment"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =
