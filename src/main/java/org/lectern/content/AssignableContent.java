@@ -172,4 +172,19 @@ public class AssignableContent {
     }
     return out;
   }
+
+  /**
+   * Whether the caller may change this lesson (and so what is built on it, such as its quizzes), by
+   * the same rule as editing it here. False when it or its course does not exist or is deleted.
+   */
+  public boolean mayUpdateLesson(UUID id) {
+    Lesson lesson = tem.get().find(Lesson.class, id);
+    if (lesson == null || lesson.isDeleted()) {
+      return false;
+    }
+    Course course = tem.get().find(Course.class, lesson.courseId());
+    return course != null
+        && !course.isDeleted()
+        && access.can(CourseService.LESSON, "update", lesson.attributes(course));
+  }
 }
