@@ -64,6 +64,7 @@ public class Attempts {
   @Inject Quizzes quizzes;
   @Inject AssignableContent content;
   @Inject RequestContext context;
+  @Inject org.lectern.classroom.SubmissionService submissions;
 
   /** An attempt row. */
   record Attempt(
@@ -224,6 +225,10 @@ public class Attempts {
     Quizzes.Quiz q = quizzes.find(a.quizId()).orElseThrow();
     if (a.open()) {
       a = grade(a, q, Instant.now());
+      submissions.turnInWork(
+          Quizzes.QUIZ,
+          q.id(),
+          "Quiz attempt " + a.number() + (a.score() == null ? "" : ": " + a.score() + " %"));
     }
     return view(a, q, true);
   }

@@ -26,11 +26,12 @@ public class Assignment extends SoftDeletable {
 
   static final String RESOURCE = "assignment";
 
-  /** What kind of material an assignment points at (quizzes once they exist). */
+  /** What kind of material an assignment points at; quizzes come from assessment. */
   public enum TargetType {
     story,
     lesson,
-    course
+    course,
+    quiz
   }
 
   public enum Status {

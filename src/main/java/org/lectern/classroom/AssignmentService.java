@@ -51,6 +51,9 @@ public class AssignmentService {
   /** Filters of the assignment list; null means any. */
   public record Filter(UUID classroomId, Assignment.Status status, Instant dueBefore) {}
 
+  @Inject @jakarta.enterprise.inject.Any
+  jakarta.enterprise.inject.Instance<AssignmentTargets> targets;
+
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
   @Inject RequestContext current;
@@ -198,7 +201,7 @@ public class AssignmentService {
   public AssignmentView get(UUID id) {
     Assignment a = visible(id);
     AssignmentView v =
-        view(a, content.readableTitle(a.targetType().name(), a.targetId()).orElse(null), null);
+        view(a, readableTitle(a.targetType().name(), a.targetId()).orElse(null), null);
     // Who may change the assignment (teachers, admins) does not work on it: no lookup for them.
     return a.status() == Assignment.Status.published
             && !access.can(ASSIGNMENT, "update", a.attributes())
@@ -377,11 +380,20 @@ public class AssignmentService {
    * The target's title, after checking that the caller and each of {@code students} may read it, by
    * the school's rules as each of them would be judged: 409 otherwise, naming who may not.
    */
+  /** A target's title for the caller: content's material, or another capability's (quizzes). */
+  private java.util.Optional<String> readableTitle(String type, UUID id) {
+    for (AssignmentTargets source : targets) {
+      if (source.type().equals(type)) {
+        return source.readableTitle(id);
+      }
+    }
+    return content.readableTitle(type, id);
+  }
+
   private String requireReadable(Assignment a, List<UUID> students) {
     String type = a.targetType().name();
     String title =
-        content
-            .readableTitle(type, a.targetId())
+        readableTitle(type, a.targetId())
             .orElseThrow(
                 () ->
                     LecternException.conflict(
@@ -402,7 +414,7 @@ public class AssignmentService {
               current.tenant(),
               current.policyVersion(),
               u.asCaller(),
-              () -> content.readableTitle(type, a.targetId()).isPresent());
+              () -> readableTitle(type, a.targetId()).isPresent());
       if (!readable) {
         cannot.add(u.displayName() == null ? u.email() : u.displayName());
       }

@@ -213,6 +213,47 @@ public class SubmissionService {
   }
 
   /**
+   * Turns in the caller's submissions of the published assignments that ask for this material (a
+   * submitted quiz attempt turns in the quiz's assignments), with {@code text} as the work. Those
+   * not open yet, or past turning in, stay as they are. Answers how many were turned in.
+   */
+  @Audited(action = AuditAction.TURN_IN, entity = SUBMISSION)
+  public int turnInWork(String targetType, UUID targetId, String text) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        tem.sql(
+                "SELECT s.id FROM submissions s JOIN assignments a"
+                    + " ON a.tenant_id = s.tenant_id AND a.id = s.assignment_id"
+                    + " WHERE s.tenant_id = ?1 AND s.student_id = ?2 AND a.target_type = ?3"
+                    + " AND a.target_id = ?4 AND a.status = 'published' AND a.deleted_at IS NULL"
+                    + " AND s.state IN ('assigned', 'in_progress')")
+            .setParameter(2, current.caller().id())
+            .setParameter(3, targetType)
+            .setParameter(4, targetId)
+            .getResultList();
+    int moved = 0;
+    Instant now = Instant.now();
+    for (UUID id : ids) {
+      Submission s = tem.get().find(Submission.class, id);
+      tem.get().refresh(s, LockModeType.PESSIMISTIC_WRITE);
+      Assignment a = tem.get().find(Assignment.class, s.assignmentId());
+      Classroom c = tem.get().find(Classroom.class, s.classroomId());
+      if (c == null
+          || c.isDeleted()
+          || c.isArchived()
+          || !a.isOpen(now)
+          || s.state().after(Action.TURN_IN).isEmpty()
+          || !access.can(SUBMISSION, Action.TURN_IN.wire(), s.attributes())) {
+        continue;
+      }
+      s.turnIn(text, null, now, a.isLate(now));
+      moved++;
+    }
+    tem.get().flush();
+    return moved;
+  }
+
+  /**
    * The submission, read again under a row lock held until the transaction ends (so its state is
    * the last committed one), if the caller may see it (else 404) and do {@code action} (else 403).
    */

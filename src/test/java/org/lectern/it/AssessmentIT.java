@@ -439,4 +439,63 @@ class AssessmentIT extends ApiTestBase {
             .send();
     assertEquals(400, wrongShape.status(), wrongShape::toString);
   }
+
+  @Test
+  void submittingAnAttemptTurnsInTheQuizsAssignment() {
+    JsonObject q =
+        question("type", "short_answer", "stem", "Name the lantern.", "accepted", List.of("Lumo"));
+    String quiz = quiz(List.of(q));
+    Schools.Person student = schools.person(school, "student");
+    String classroom =
+        created(api.post("/api/classrooms").token(teacher.token()).json(Api.obj("name", "4C")))
+            .getString("id");
+    Api.Response added =
+        api.post("/api/classrooms/" + classroom + "/students")
+            .token(teacher.token())
+            .json(Api.obj("userId", student.id()))
+            .send();
+    assertTrue(added.status() < 300, added::toString);
+    String assignment =
+        created(
+                api.post("/api/assignments")
+                    .token(teacher.token())
+                    .json(
+                        Api.obj(
+                            "classroomId",
+                            classroom,
+                            "title",
+                            "Take the lantern quiz",
+                            "target",
+                            Api.obj("type", "quiz", "id", quiz))))
+            .getString("id");
+    ok(api.post("/api/assignments/" + assignment + "/publish").token(teacher.token()));
+    assertEquals(
+        "assigned",
+        ok(api.get("/api/assignments/" + assignment + "/submission").token(student.token()))
+            .getString("state"));
+
+    String attempt =
+        created(api.post("/api/quizzes/" + quiz + "/attempts").token(student.token()))
+            .getString("id");
+    answer(student.token(), attempt, q.getString("id"), "text", "lumo");
+    ok(api.post("/api/attempts/" + attempt + "/submit").token(student.token()));
+    JsonObject submission =
+        ok(api.get("/api/assignments/" + assignment + "/submission").token(student.token()));
+    assertEquals("turned_in", submission.getString("state"));
+    assertEquals("Quiz attempt 1: 100.00 %", submission.getString("text"));
+
+    Api.Response unreadable =
+        api.post("/api/assignments")
+            .token(teacher.token())
+            .json(
+                Api.obj(
+                    "classroomId",
+                    classroom,
+                    "title",
+                    "Another school's quiz",
+                    "target",
+                    Api.obj("type", "quiz", "id", java.util.UUID.randomUUID().toString())))
+            .send();
+    assertEquals(409, unreadable.status(), unreadable::toString);
+  }
 }
