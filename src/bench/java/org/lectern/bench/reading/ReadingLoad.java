@@ -3,12 +3,8 @@ package org.lectern.bench.reading;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -56,17 +52,14 @@ public final class ReadingLoad {
   static final String EVENTS_PATH = "/api/reading-progress/events";
 
   private final Map<String, String> opt;
-  private final HttpClient http;
-  private final String base;
+  private final URI base;
+  /** The connection of the checks (the load threads have one each). */
+  private final Http1 http;
 
   private ReadingLoad(Map<String, String> opt) {
     this.opt = opt;
-    this.base = opt.getOrDefault("base", "http://127.0.0.1:8091");
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    this.base = URI.create(opt.getOrDefault("base", "http://127.0.0.1:8091"));
+    this.http = new Http1(base);
   }
 
   public static void main(String[] args) throws Exception {
@@ -130,7 +123,7 @@ public final class ReadingLoad {
    */
   private boolean check(
       List<ReadingPlan.Student> students, String[] tokens, Map<UUID, List<ReadingPlan.Story>> stories)
-      throws IOException, InterruptedException {
+      throws IOException {
     Map<UUID, Integer> firstOfSchool = new LinkedHashMap<>();
     for (int i = 0; i < students.size(); i++) {
       firstOfSchool.putIfAbsent(students.get(i).tenant(), i);
@@ -142,21 +135,21 @@ public final class ReadingLoad {
     }
     int ok = 0;
     for (int i : sample) {
-      HttpResponse<String> r = get("/api/me", tokens[i]);
+      Http1.Response r = http.get("/api/me", tokens[i]);
       ReadingPlan.Student s = students.get(i);
-      if (r.statusCode() == 200
+      if (r.status() == 200
           && r.body().contains(s.id().toString())
           && r.body().contains("\"student\"")) {
         ok++;
       } else {
-        log("GET /api/me as %s: %d %s", s.email(), r.statusCode(), abbreviate(r.body()));
+        log("GET /api/me as %s: %d %s", s.email(), r.status(), abbreviate(r.body()));
       }
     }
     out("BENCH me_checked=%d me_ok=%d", sample.size(), ok);
     log("GET /api/me with minted tokens: %d of %d answered 200 with the student", ok, sample.size());
 
     String forged = tokens[0].substring(0, tokens[0].length() - 4) + (tokens[0].endsWith("AAAA") ? "BBBB" : "AAAA");
-    int forgedStatus = get("/api/me", forged).statusCode();
+    int forgedStatus = http.get("/api/me", forged).status();
     log("GET /api/me with a broken signature: %d (401 expected)", forgedStatus);
 
     int storiesOk = 0;
@@ -165,12 +158,12 @@ public final class ReadingLoad {
     for (Map.Entry<UUID, Integer> e : firstOfSchool.entrySet()) {
       for (ReadingPlan.Story story : stories.get(e.getKey())) {
         storiesChecked++;
-        HttpResponse<String> r = get("/api/stories/" + story.id(), tokens[e.getValue()]);
-        if (r.statusCode() == 200) {
+        Http1.Response r = http.get("/api/stories/" + story.id(), tokens[e.getValue()]);
+        if (r.status() == 200) {
           storiesOk++;
         } else {
           log("GET /api/stories/%s as %s: %d %s", story.id(), students.get(e.getValue()).email(),
-              r.statusCode(), abbreviate(r.body()));
+              r.status(), abbreviate(r.body()));
         }
       }
     }
@@ -180,8 +173,8 @@ public final class ReadingLoad {
   }
 
   /** The endpoint's answer to an empty batch: 404 or 405 while it does not exist. */
-  private int probe(String token) throws IOException, InterruptedException {
-    return post(EVENTS_PATH, token, "{\"events\":[]}").statusCode();
+  private int probe(String token) throws IOException {
+    return http.post(EVENTS_PATH, token, "{\"events\":[]}").status();
   }
 
   // --- the load -----------------------------------------------------------------------------------
@@ -269,7 +262,7 @@ public final class ReadingLoad {
       final int w = c;
       latencies[w] = new long[1024];
       Thread t = new Thread(() -> {
-        try {
+        try (Http1 connection = new Http1(base)) {
           for (int k; (k = next.getAndIncrement()) < order.length; ) {
             int i = order[k];
             ReadingPlan.Student s = students.get(i);
@@ -278,7 +271,7 @@ public final class ReadingLoad {
                 ReadingPlan.plan(s, stories.get(s.tenant()), perStudent, batch, windowStart, days, seed,
                     ReadingPlan.Disorder.DEFAULT)) {
               long t1 = System.nanoTime();
-              boolean ok = sendBatch(tokens[i], send);
+              boolean ok = sendBatch(connection, tokens[i], send);
               long t2 = System.nanoTime();
               if (counts[w] == latencies[w].length) {
                 latencies[w] = Arrays.copyOf(latencies[w], counts[w] * 2);
@@ -354,28 +347,29 @@ public final class ReadingLoad {
     return failed.sum() == 0 ? 0 : 4;
   }
 
-  private boolean sendBatch(String token, ReadingPlan.Send send) {
+  private boolean sendBatch(Http1 connection, String token, ReadingPlan.Send send) {
     requests.increment();
     eventsSent.add(send.events());
     if (send.retry()) {
       retries.increment();
     }
-    HttpResponse<String> r;
+    Http1.Response r;
     try {
-      r = post(EVENTS_PATH, token, send.body());
-    } catch (IOException | InterruptedException e) {
+      r = connection.post(EVENTS_PATH, token, send.body());
+    } catch (IOException e) {
       statuses.computeIfAbsent(-1, k -> new LongAdder()).increment();
       if (errorSamples.incrementAndGet() <= 5) {
         log("request failed: %s", e);
       }
       return false;
     }
-    statuses.computeIfAbsent(r.statusCode(), k -> new LongAdder()).increment();
-    r.headers().firstValue("X-Sql-Statements").ifPresent(v ->
-        statementsPerBatch.computeIfAbsent(Integer.parseInt(v.trim()), k -> new LongAdder()).increment());
-    if (r.statusCode() != 200) {
+    statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+    if (r.sqlStatements() != null) {
+      statementsPerBatch.computeIfAbsent(Integer.parseInt(r.sqlStatements()), k -> new LongAdder()).increment();
+    }
+    if (r.status() != 200) {
       if (errorSamples.incrementAndGet() <= 5) {
-        log("POST %s: %d %s", EVENTS_PATH, r.statusCode(), abbreviate(r.body()));
+        log("POST %s: %d %s", EVENTS_PATH, r.status(), abbreviate(r.body()));
       }
       return false;
     }
@@ -460,30 +454,6 @@ public final class ReadingLoad {
   }
 
   // --- helpers -------------------------------------------------------------------------------------
-
-  private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(60))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, String token, String json)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 
   /** tenant_id,user_id,email,token_version */
   private static List<ReadingPlan.Student> students(Path csv) throws IOException {
