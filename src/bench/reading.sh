@@ -288,6 +288,8 @@ main() {
     printf '%-48s %s\n' "answers: accepted / duplicates / refused" "$acc / $(kv duplicates "$lines") / $(kv refused "$lines") (codes: $(kv refused_codes "$lines"))"
     printf '%-48s %s\n' "HTTP statuses (status:count)" "$(kv statuses "$lines"), failed requests $(kv failed_requests "$lines")"
     printf '%-48s %s\n' "CPU s: server JVM / PostgreSQL backends / client" "$(kv cpu_server_s "$lines") / $(kv cpu_postgres_s "$lines") / $(kv cpu_client_s "$lines")"
+    printf '%-48s %s\n' "  CPU ms per request: server / PostgreSQL" "$(awk -v s="$(kv cpu_server_s "$lines")" -v p="$(kv cpu_postgres_s "$lines")" \
+      -v r="$(kv requests "$lines")" 'BEGIN{ if (r > 0) printf "%.1f / %.1f", 1000*s/r, 1000*p/r; else print "n/a" }')"
     if ((before >= 0)); then
       local delta=$((after - before)) verdict=MISMATCH
       [[ $delta == "$acc" ]] && verdict=OK
@@ -295,6 +297,8 @@ main() {
     else
       printf '%-48s %s\n' "reading_events rows" "no table reading_events"
     fi
+    echo "The record against its events (all runs in $DB; check | from the events | kept | verdict):"
+    psql -X -q -At -d "$DB" -v ON_ERROR_STOP=1 -f "$BENCH_SRC/sql/reading-check.sql" | sed 's/^/  /'
     echo "Client output: $driver; server log: $OUT/server.log"
   } | tee "$RESULTS"
   return "$rc"
