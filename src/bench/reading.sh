@@ -6,6 +6,7 @@
 #   src/bench/reading.sh                                                    # full: 10 schools x 1,000 students x 100 events
 #   BENCH_READING_STUDENTS=100 BENCH_READING_EVENTS=10000 src/bench/reading.sh   # a quick run
 #   BENCH_READING_MODE=check src/bench/reading.sh                           # data, tokens and checks, no load
+#   BENCH_READING_PROFILE=true ...                                          # and a JFR profile of the server
 #
 # Data: schools `reading-001`..., each provisioned through the API (school, admin, teacher, a
 # template student, BENCH_READING_STORIES published stories of known chunk counts), the rest of the
@@ -36,6 +37,7 @@ PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
 PGUSER=${BENCH_PGUSER:-postgres}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-false}
+PROFILE=${BENCH_READING_PROFILE:-false}
 export PGHOST PGPORT PGUSER
 
 ((STUDENTS < SCHOOLS)) && SCHOOLS=$STUDENTS
@@ -253,11 +255,21 @@ main() {
   local before after driver rc=0
   before=$(count_events)
   driver=$OUT/driver.txt
+  if [[ $PROFILE == true ]]; then # JFR on the server JVM, profile settings, for the client's whole run
+    rm -f "$OUT/reading.jfr"
+    jcmd "$(jvm_pid)" JFR.start name=reading settings=profile filename="$OUT/reading.jfr" >/dev/null
+  fi
   java -XX:+UseSerialGC -Xmx1g -cp "$OUT/classes" org.lectern.bench.reading.ReadingLoad --mode "$MODE" --base "$BASE" \
     --key "$OUT/data/keys/jwt-private.pem" --students "$OUT/students.csv" --stories "$OUT/stories.csv" \
     --events-per-student "$PER_STUDENT" --batch "$BATCH" --connections "$CONNS" --days "$DAYS" \
     --seed "$SEED" --server-pid "$(jvm_pid)" --db "$DB" | tee "$driver" || rc=$?
   after=$(count_events)
+  if [[ $PROFILE == true ]]; then
+    jcmd "$(jvm_pid)" JFR.stop name=reading >/dev/null || true
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/reading.jfr" >"$OUT/reading-samples.txt"
+    python3 "$BENCH_SRC/topframes.py" "$OUT/reading-samples.txt" >"$OUT/reading-top-frames.txt"
+    log "profile: $OUT/reading-top-frames.txt"
+  fi
   stop_app
 
   local lines; lines=$(grep '^BENCH' "$driver" | sed 's/^BENCH //' | tr '\n' ' ')
