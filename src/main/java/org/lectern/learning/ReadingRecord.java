@@ -92,6 +92,7 @@ public class ReadingRecord {
 
   /** Records a batch of the caller's reading. */
   public BatchResult ingest(EventBatch batch) {
+    batch.check();
     access.requireSchoolMember("Reading is recorded for a school's users.");
     access.require(RESOURCE, "create");
     UUID me = context.caller().id();
