@@ -48,7 +48,15 @@ class LayeringTest {
           "content",
           "classroom",
           "learning",
+          "assessment",
+          "community",
           "operations");
+
+  /**
+   * Layers whose package may still be empty: {@code assessment} is being built alongside {@code
+   * community} (issue 15); take it out of here once its first class has landed.
+   */
+  static final Set<String> NOT_YET_BUILT = Set.of("assessment");
 
   static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -59,7 +67,10 @@ class LayeringTest {
   void eachPackageUsesOnlyThePackagesBelowIt() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
     for (String layer : LAYERS) {
-      layers = layers.layer(layer).definedBy("org.lectern." + layer + "..");
+      layers =
+          NOT_YET_BUILT.contains(layer)
+              ? layers.optionalLayer(layer).definedBy("org.lectern." + layer + "..")
+              : layers.layer(layer).definedBy("org.lectern." + layer + "..");
     }
     layers = layers.layer("launcher").definedBy("org.lectern.launcher..");
     for (int i = 0; i < LAYERS.size(); i++) {
@@ -125,6 +136,7 @@ class LayeringTest {
             "org.lectern.content..",
             "org.lectern.classroom..",
             "org.lectern.learning..",
+            "org.lectern.community..",
             "org.lectern.operations..")
         .should()
         .callMethod(org.lectern.context.Caller.class, "isPlatform")

@@ -64,7 +64,9 @@ class TableOwnershipTest {
           Map.entry("reading_progress", "learning"),
           Map.entry("reading_days", "learning"),
           Map.entry("learning_sessions", "learning"),
-          Map.entry("user_progress", "learning"));
+          Map.entry("user_progress", "learning"),
+          Map.entry("discussions", "community"),
+          Map.entry("discussion_posts", "community"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =
