@@ -6,16 +6,22 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.access.condition.SqlPredicate;
 import org.lectern.context.RequestContext;
+import org.lectern.identity.Accounts;
+import org.lectern.identity.User;
 import org.lectern.platform.SqlValues;
 import org.lectern.tenancy.TenantEntityManager;
 
 /**
- * A classroom's students as other capabilities need them for their teacher views (the learning
- * record's vocabulary mastery): only for whoever manages the classroom, by the same rule as its
- * overview.
+ * A classroom's people as other capabilities need them: its students for their teacher views (the
+ * learning record's vocabulary mastery), only for whoever manages the classroom, by the same rule
+ * as its overview; and, for what lives inside classrooms (book clubs), where the caller stands in a
+ * classroom, which classrooms they see and who the members are, by the classroom's own rules.
  */
 @ApplicationScoped
 public class ClassroomRosters {
@@ -24,6 +30,10 @@ public class ClassroomRosters {
   @Inject AccessControl access;
   @Inject TenantEntityManager tem;
   @Inject RequestContext context;
+  @Inject Accounts accounts;
+
+  /** The most classrooms {@link #visibleIds} answers, the most recently made first. */
+  public static final int MAX_VISIBLE = 1000;
 
   /** A published assignment of a story, as the reading view lists it. */
   public record StoryAssignment(UUID id, String title, UUID storyId, Instant dueAt) {}
@@ -91,5 +101,87 @@ public class ClassroomRosters {
         .setParameter(3, context.caller().id())
         .getResultList()
         .isEmpty();
+  }
+
+  /**
+   * Where the caller stands in a classroom they can see: whether they manage it (its teachers,
+   * admins; the overview's rule) and whether it is archived.
+   */
+  public record Standing(UUID classroomId, boolean manages, boolean archived) {}
+
+  /**
+   * The caller's standing in a classroom, or empty when they cannot see it by the classroom's own
+   * rule (not a student or teacher of it nor an admin, another school's, deleted, or archived for
+   * its students): the caller answers 404 as it sees fit. Answers instead of throwing, so it never
+   * marks the caller's transaction for rollback. One statement, the classroom (the caller's
+   * memberships come with the caller), none when this transaction read it already.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Standing> standing(UUID classroomId) {
+    Classroom c = tem.get().find(Classroom.class, classroomId);
+    if (c == null || c.isDeleted() || !access.can(Classroom.RESOURCE, "read", c.attributes())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Standing(
+            c.id(), access.can(Classroom.RESOURCE, "manage", c.attributes()), c.isArchived()));
+  }
+
+  /**
+   * The ids of the classrooms the caller can see, by the classroom list's rule (compiled into the
+   * query), the most recently made first, at most {@link #MAX_VISIBLE}. One statement.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<UUID> visibleIds() {
+    SqlPredicate visible = access.readFilter(Classroom.RESOURCE, ClassroomService::column);
+    boolean compiled = !(visible instanceof SqlPredicate.Uncompilable);
+    Keyset.Query q =
+        new Keyset.Query(
+            "SELECT t.id, t.created_at, t.archived_at, t.created_by FROM classrooms t"
+                + " WHERE t.tenant_id = ?1 AND t.deleted_at IS NULL");
+    if (compiled) {
+      q.and(visible);
+    }
+    List<UUID> ids = new ArrayList<>();
+    for (Object[] r : q.page(tem, null, MAX_VISIBLE, true)) {
+      Map<String, Object> a = Classroom.attributes((UUID) r[0], r[2] != null, (UUID) r[3]);
+      // A rule SQL cannot say exactly is decided here, row by row, over the rows read.
+      if (compiled || access.can(Classroom.RESOURCE, "read", a)) {
+        ids.add((UUID) r[0]);
+      }
+    }
+    return ids;
+  }
+
+  /** A member of a classroom and the name they go by. */
+  public record Member(UUID userId, String displayName, boolean teacher) {}
+
+  /**
+   * The teachers and students of a classroom the caller can see (else 404) with their display
+   * names: teachers first, then students, each in the order they joined. Two statements (the
+   * members, their names), and the classroom's unless this transaction read it.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Member> members(UUID classroomId) {
+    classrooms.visible(classroomId);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        tem.sql(
+                "SELECT teacher_id, true, created_at FROM classroom_teachers"
+                    + " WHERE tenant_id = ?1 AND classroom_id = ?2"
+                    + " UNION ALL SELECT student_id, false, created_at FROM classroom_enrollments"
+                    + " WHERE tenant_id = ?1 AND classroom_id = ?2"
+                    + " ORDER BY 2 DESC, 3, 1")
+            .setParameter(2, classroomId)
+            .getResultList();
+    Map<UUID, User> users = accounts.users(rows.stream().map(r -> (UUID) r[0]).toList());
+    List<Member> members = new ArrayList<>();
+    for (Object[] r : rows) {
+      User u = users.get((UUID) r[0]);
+      if (u != null) {
+        members.add(new Member(u.id(), u.displayName(), (Boolean) r[1]));
+      }
+    }
+    return members;
   }
 }

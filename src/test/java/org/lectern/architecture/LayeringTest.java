@@ -49,6 +49,7 @@ class LayeringTest {
           "classroom",
           "learning",
           "assessment",
+          "community",
           "operations");
 
   static final JavaClasses CLASSES =
@@ -127,6 +128,7 @@ class LayeringTest {
             "org.lectern.classroom..",
             "org.lectern.learning..",
             "org.lectern.assessment..",
+            "org.lectern.community..",
             "org.lectern.operations..")
         .should()
         .callMethod(org.lectern.context.Caller.class, "isPlatform")

@@ -72,7 +72,9 @@ class TableOwnershipTest {
           Map.entry("quiz_questions", "assessment"),
           Map.entry("quiz_attempts", "assessment"),
           Map.entry("attempt_answers", "assessment"),
-          Map.entry("quiz_results", "assessment"));
+          Map.entry("quiz_results", "assessment"),
+          Map.entry("discussions", "community"),
+          Map.entry("discussion_posts", "community"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =

@@ -28,7 +28,7 @@ final class World {
 
   /**
    * Object ids by kind: user, role, policy, story, course, unit, lesson, tag, audio, approval,
-   * classroom, assignment, submission.
+   * classroom, assignment, submission, vocabulary, discussion, post.
    */
   final Map<String, String> ids = new LinkedHashMap<>();
 
@@ -142,6 +142,25 @@ final class World {
     ids.put(
         "vocabulary",
         created(api.post("/api/vocabulary").token(student.token()).json(Api.obj("word", "moon"))));
+    ids.put(
+        "discussion",
+        created(
+            api.post("/api/discussions")
+                .token(t)
+                .json(
+                    Api.obj(
+                        "classroomId",
+                        ids.get("classroom"),
+                        "storyId",
+                        ids.get("story"),
+                        "title",
+                        "Why the lantern?"))));
+    ids.put(
+        "post",
+        created(
+            api.post("/api/discussions/" + ids.get("discussion") + "/posts")
+                .token(student.token())
+                .json(Api.obj("body", "For her brother."))));
   }
 
   private static JsonObject example(String method, String template) {
@@ -185,6 +204,7 @@ final class World {
       case "assignments" -> "assignment";
       case "submissions" -> "submission";
       case "vocabulary" -> "vocabulary";
+      case "discussions" -> "discussion";
       default ->
           throw new AssertionError(
               "no factory in World for the objects of " + template + ": add one");
@@ -200,6 +220,7 @@ final class World {
       case "classroomId" -> "classroom";
       case "unitId" -> "unit";
       case "storyId", "entityId" -> "story";
+      case "parentId" -> "post";
       case "recordedBy" -> "teacher";
       case "ids" ->
           template.endsWith("/unit-order")
@@ -225,6 +246,7 @@ final class World {
         .replace("{id}", kind == null ? "" : ids.get(kind))
         .replace("{userId}", ids.get("user"))
         .replace("{wordId}", ids.get("storyWord"))
+        .replace("{postId}", ids.get("post"))
         .replace("{number}", "1")
         .replace("{order}", "1")
         .replace("{entityType}", "story")
