@@ -28,7 +28,8 @@ final class World {
 
   /**
    * Object ids by kind: user, role, policy, story, course, unit, lesson, tag, audio, approval,
-   * classroom, assignment, submission, vocabulary, discussion, post.
+   * classroom, assignment, submission, vocabulary, discussion, post, exercise, question, quiz,
+   * attempt.
    */
   final Map<String, String> ids = new LinkedHashMap<>();
 
@@ -161,6 +162,49 @@ final class World {
             api.post("/api/discussions/" + ids.get("discussion") + "/posts")
                 .token(student.token())
                 .json(Api.obj("body", "For her brother."))));
+    // The question bank, a published quiz of the lesson, and an attempt at it (by the admin, who
+    // may both edit the lesson and take quizzes).
+    ids.put(
+        "exercise",
+        created(api.post("/api/exercises").token(t).json(Api.obj("title", "Exercise"))));
+    ids.put(
+        "question",
+        created(
+            api.post("/api/questions")
+                .token(t)
+                .json(
+                    Api.obj(
+                        "exerciseId",
+                        ids.get("exercise"),
+                        "type",
+                        "short_answer",
+                        "stem",
+                        "Why the lantern?",
+                        "accepted",
+                        List.of("for her brother")))));
+    ids.put(
+        "quiz",
+        created(
+            api.post("/api/quizzes")
+                .token(t)
+                .json(Api.obj("lessonId", ids.get("lesson"), "title", "Quiz"))));
+    Api.Response quizQuestions =
+        api.put("/api/quizzes/" + ids.get("quiz") + "/questions")
+            .token(t)
+            .json(
+                Api.obj(
+                    "questions",
+                    List.of(Api.obj("questionId", ids.get("question"), "points", 1))))
+            .send();
+    assertEquals(200, quizQuestions.status(), quizQuestions::toString);
+    Api.Response published =
+        api.post("/api/quizzes/" + ids.get("quiz") + "/publish").token(t).send();
+    assertEquals(200, published.status(), published::toString);
+    ids.put(
+        "attempt",
+        created(
+            api.post("/api/quizzes/" + ids.get("quiz") + "/attempts")
+                .token(school.adminToken())));
   }
 
   private static JsonObject example(String method, String template) {
@@ -205,6 +249,10 @@ final class World {
       case "submissions" -> "submission";
       case "vocabulary" -> "vocabulary";
       case "discussions" -> "discussion";
+      case "exercises" -> "exercise";
+      case "questions" -> "question";
+      case "quizzes" -> "quiz";
+      case "attempts" -> "attempt";
       default ->
           throw new AssertionError(
               "no factory in World for the objects of " + template + ": add one");
@@ -221,6 +269,9 @@ final class World {
       case "unitId" -> "unit";
       case "storyId", "entityId" -> "story";
       case "parentId" -> "post";
+      case "exerciseId" -> "exercise";
+      // Choices and items are parts of a question; any id stands in for them.
+      case "questionId", "choiceIds", "order" -> "question";
       case "recordedBy" -> "teacher";
       case "ids" ->
           template.endsWith("/unit-order")
@@ -247,6 +298,7 @@ final class World {
         .replace("{userId}", ids.get("user"))
         .replace("{wordId}", ids.get("storyWord"))
         .replace("{postId}", ids.get("post"))
+        .replace("{questionId}", ids.get("question"))
         .replace("{number}", "1")
         .replace("{order}", "1")
         .replace("{entityType}", "story")
