@@ -193,18 +193,16 @@ final class World {
             .token(t)
             .json(
                 Api.obj(
-                    "questions",
-                    List.of(Api.obj("questionId", ids.get("question"), "points", 1))))
+                    "questions", List.of(Api.obj("questionId", ids.get("question"), "points", 1))))
             .send();
     assertEquals(200, quizQuestions.status(), quizQuestions::toString);
-    Api.Response published =
+    Api.Response quizPublished =
         api.post("/api/quizzes/" + ids.get("quiz") + "/publish").token(t).send();
-    assertEquals(200, published.status(), published::toString);
+    assertEquals(200, quizPublished.status(), quizPublished::toString);
     ids.put(
         "attempt",
         created(
-            api.post("/api/quizzes/" + ids.get("quiz") + "/attempts")
-                .token(school.adminToken())));
+            api.post("/api/quizzes/" + ids.get("quiz") + "/attempts").token(school.adminToken())));
   }
 
   private static JsonObject example(String method, String template) {
