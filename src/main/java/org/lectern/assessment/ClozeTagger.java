@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -67,7 +68,9 @@ public class ClozeTagger {
 
     /**
      * The tokens of {@code text} with their tags. Each sentence (ending at a token of only {@code .
-     * ! ?}) is tagged as a sequence of its own, as the models were trained.
+     * ! ?}) is tagged as a sequence of its own, as the models were trained; a run of more than
+     * {@value ClozeTagger#MAX_SEQUENCE} tokens without one (verse, lists) is cut there, because the
+     * tagger's cost grows faster than the length of a sequence.
      */
     public List<Token> tag(String text) {
       Tokenizer tokenizer = tokens == null ? SimpleTokenizer.INSTANCE : new TokenizerME(tokens);
@@ -77,8 +80,10 @@ public class ClozeTagger {
       List<Token> out = new ArrayList<>(spans.length);
       int from = 0;
       for (int i = 0; i < words.length; i++) {
-        if (i == words.length - 1 || SENTENCE_END.matcher(words[i]).matches()) {
-          String[] sentence = java.util.Arrays.copyOfRange(words, from, i + 1);
+        if (i == words.length - 1
+            || i - from + 1 == MAX_SEQUENCE
+            || SENTENCE_END.matcher(words[i]).matches()) {
+          String[] sentence = Arrays.copyOfRange(words, from, i + 1);
           String[] tags = tagger.tag(sentence);
           for (int j = 0; j < sentence.length; j++) {
             Span s = spans[from + j];
@@ -90,6 +95,9 @@ public class ClozeTagger {
       return out;
     }
   }
+
+  /** The longest sequence of tokens tagged at once. */
+  static final int MAX_SEQUENCE = 100;
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u2026]+");
 
@@ -113,6 +121,12 @@ public class ClozeTagger {
     // One load per language even when the first requests come together; a failed load is not
     // kept, so the next request tries again.
     return Optional.of(loaded.computeIfAbsent(lang, l -> load(l, files)));
+  }
+
+  /** Whether this language has a tagger, without loading its model. */
+  public boolean covers(String language) {
+    ModelFiles files = catalogue().get(primary(language));
+    return files != null && files.pos() != null;
   }
 
   /** The languages that have a tagger, for answers that say which do. */

@@ -46,6 +46,23 @@ class ClozeTaggerTest {
   }
 
   @Test
+  void aLongRunWithoutSentenceEndsIsTaggedInPiecesWithEveryTokenInPlace() {
+    String text = "the red fox and the grey cat, ".repeat(60).strip(); // 480 tokens, no full stop
+    List<ClozeTagger.Token> tokens = TAGGER.forLanguage("en").orElseThrow().tag(text);
+    assertEquals(480, tokens.size());
+    int at = 0;
+    for (ClozeTagger.Token t : tokens) {
+      assertTrue(t.start() >= at && t.end() > t.start(), t::toString);
+      at = t.end();
+    }
+    long nouns =
+        tokens.stream()
+            .filter(t -> ClozeTagger.partOfSpeech(t.tag()).equals(Optional.of(PartOfSpeech.noun)))
+            .count();
+    assertTrue(nouns >= 100, () -> nouns + " of 120 fox and cat tagged as nouns");
+  }
+
+  @Test
   void aModelIsLoadedOnceAndARegionalTagUsesItsLanguage() {
     assertSame(TAGGER.forLanguage("en").orElseThrow(), TAGGER.forLanguage("en-GB").orElseThrow());
     assertSame(TAGGER.forLanguage("EN").orElseThrow(), TAGGER.forLanguage("en").orElseThrow());
@@ -54,6 +71,7 @@ class ClozeTaggerTest {
   @Test
   void aLanguageWithoutAModelHasNoTagger() {
     assertTrue(TAGGER.forLanguage("fr").isEmpty());
+    assertTrue(!TAGGER.covers("fr") && TAGGER.covers("en-US"));
     assertTrue(TAGGER.forLanguage("zh-Hans").isEmpty());
     assertEquals(Set.of("en"), TAGGER.languages());
   }
