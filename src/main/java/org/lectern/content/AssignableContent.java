@@ -2,8 +2,10 @@ package org.lectern.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ public class AssignableContent {
   @Inject TenantEntityManager tem;
   @Inject AccessControl access;
   @Inject ContentContext context;
+  @Inject StoryVersions versions;
 
   /**
    * The title of the material of this type ({@code story}, {@code lesson} or {@code course}) if it
@@ -86,6 +89,50 @@ public class AssignableContent {
     }
     ContentContext.Place place = context.place(story.lessonId());
     return access.can(Story.RESOURCE, "update", story.attributes(place));
+  }
+
+  /**
+   * What a cloze exercise is made from: the story's title and language, and one version's chunks in
+   * order with its cloze settings (the share of each part of speech's words to blank).
+   */
+  public record ClozeText(
+      UUID storyId,
+      String title,
+      String language,
+      int version,
+      List<Chunks.Piece> chunks,
+      Map<ClozeConfig.PartOfSpeech, BigDecimal> ratios) {}
+
+  /**
+   * Version {@code number} of a story the caller may read, if the caller may see that version: who
+   * may edit or approve the story sees every version (as its version list does), any other reader
+   * only the one readers get (the published version, else the latest), as when reading the story.
+   * Empty when there is no such story or version, or the caller may not see it.
+   */
+  public Optional<ClozeText> clozeText(UUID storyId, int number) {
+    Story story = tem.get().find(Story.class, storyId);
+    if (story == null || story.isDeleted() || number < 1 || number > story.latestVersion()) {
+      return Optional.empty();
+    }
+    ContentContext.Place place = context.place(story.lessonId());
+    Map<String, Object> attributes = story.attributes(place);
+    if ((place != null && place.hidden()) || !access.can(Story.RESOURCE, "read", attributes)) {
+      return Optional.empty();
+    }
+    Integer readers =
+        story.publishedVersion() != null ? story.publishedVersion() : story.latestVersion();
+    if (number != readers
+        && !access.can(Story.RESOURCE, "update", attributes)
+        && !access.can(Story.RESOURCE, "approve", attributes)) {
+      return Optional.empty();
+    }
+    StoryVersion v = versions.version(story, number);
+    Map<ClozeConfig.PartOfSpeech, BigDecimal> ratios =
+        new EnumMap<>(ClozeConfig.PartOfSpeech.class);
+    versions.cloze(v).forEach(s -> ratios.put(s.partOfSpeech(), s.ratio()));
+    return Optional.of(
+        new ClozeText(
+            story.id(), story.title(), story.language(), number, versions.pieces(v), ratios));
   }
 
   /**
