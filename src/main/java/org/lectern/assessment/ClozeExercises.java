@@ -249,7 +249,7 @@ public class ClozeExercises {
    * without regard to case (a blank at a sentence's start is still the word) but with diacritics
    * (they tell words apart).
    */
-  private static JsonObject answerKey(List<String> answers) {
+  static JsonObject answerKey(List<String> answers) {
     JsonBuilderFactory json = Jsons.builders();
     JsonArrayBuilder blanks = json.createArrayBuilder();
     for (String a : answers) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -228,5 +229,28 @@ class ClozeBlanksTest {
     assertEquals(List.of("chien"), ClozeBlanks.missing(chunks, words));
     assertEquals(
         List.of("chat", "crème", "crème glacée", "猫", "chien"), ClozeBlanks.distinct(words));
+  }
+
+  @Test
+  void theKeyIsGradedByTheFillBlankRule() {
+    var key = ClozeExercises.answerKey(List.of("Lantern", "crème"));
+    assertEquals(
+        new BigDecimal("1.0000"),
+        Grading.credit(
+            "fill_blank",
+            key,
+            Json.createObjectBuilder()
+                .add("blanks", Json.createArrayBuilder().add(" lantern ").add("crème"))
+                .build()),
+        "any case, surrounding space ignored");
+    assertEquals(
+        new BigDecimal("0.5000"),
+        Grading.credit(
+            "fill_blank",
+            key,
+            Json.createObjectBuilder()
+                .add("blanks", Json.createArrayBuilder().add("LANTERN").add("creme"))
+                .build()),
+        "diacritics count");
   }
 }
