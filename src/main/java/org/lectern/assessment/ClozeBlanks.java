@@ -33,8 +33,12 @@ import org.lectern.content.ClozeConfig.PartOfSpeech;
  * win where two overlap. The seed plays no part.
  *
  * <p><b>Questions.</b> One per chunk that has blanks, in chunk order. Its stem is the chunk's text
- * with each blank replaced by {@code ___(k)___}, k counting the chunk's blanks from 1 in reading
- * order, and blank k's one accepted answer is the word as the text has it.
+ * with each blank replaced by {@code ___(k)___}, k counting the question's blanks from 1 in reading
+ * order, and blank k's one accepted answer is the word as the text has it. A chunk with more than
+ * {@value #MAX_BLANKS} blanks (what the question bank takes of one question) becomes several
+ * questions in a row, each cut where a sentence ends after as many blanks as fit (or, in one long
+ * sentence, right after the last that fits). Tokens longer than {@value #MAX_WORD} characters are
+ * never blanked.
  */
 final class ClozeBlanks {
 
@@ -60,6 +64,19 @@ final class ClozeBlanks {
 
   private static final Pattern WORDLIKE = Pattern.compile("[\\p{L}\\p{N}]");
 
+  /**
+   * The most blanks one question has: what the question bank takes of a fill-in-the-blank question
+   * and of an answer to it.
+   */
+  static final int MAX_BLANKS = 20;
+
+  /** The longest word blanked (a token past it is a URL or such, no word to guess). */
+  static final int MAX_WORD = 100;
+
+  /** A sentence's end: its punctuation and closing quotes or brackets, then space. */
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("[.!?\u2026]+[\"'\u201d\u2019\u00bb)\\]]*(?=\\s)");
+
   /** The number of blanks a ratio asks of {@code words} candidates: half up. */
   static int share(BigDecimal ratio, int words) {
     return ratio
@@ -75,7 +92,7 @@ final class ClozeBlanks {
     for (Chunk c : chunks) {
       for (Token t : c.tokens()) {
         String word = c.text().substring(t.start(), t.end());
-        if (!WORDLIKE.matcher(word).find()) {
+        if (word.length() > MAX_WORD || !WORDLIKE.matcher(word).find()) {
           continue;
         }
         ClozeTagger.partOfSpeech(t.tag())
@@ -158,29 +175,65 @@ final class ClozeBlanks {
   private static List<Question> questions(List<Chunk> chunks, List<Blank> chosen) {
     List<Question> out = new ArrayList<>();
     for (Chunk c : chunks) {
-      List<Blank> mine =
+      List<Blank> mine = new ArrayList<>();
+      int at = 0;
+      for (Blank b :
           chosen.stream()
               .filter(b -> b.chunk() == c.order())
               .sorted(Comparator.comparingInt(Blank::start))
-              .toList();
-      if (mine.isEmpty()) {
-        continue;
-      }
-      StringBuilder stem = new StringBuilder();
-      List<String> answers = new ArrayList<>();
-      int at = 0;
-      for (Blank b : mine) {
-        if (b.start() < at) {
-          continue; // overlapping tokens cannot come from one tokenizer; kept safe anyway
+              .toList()) {
+        if (b.start() >= at) { // overlaps cannot come from one tokenizer; kept safe anyway
+          mine.add(b);
+          at = b.end();
         }
-        stem.append(c.text(), at, b.start()).append(marker(answers.size() + 1));
-        answers.add(c.text().substring(b.start(), b.end()));
-        at = b.end();
       }
-      stem.append(c.text().substring(at));
-      out.add(new Question(c.order(), stem.toString(), List.copyOf(answers)));
+      int from = 0;
+      for (int i = 0; i < mine.size(); ) {
+        int j = Math.min(i + MAX_BLANKS, mine.size());
+        int to = c.text().length();
+        if (j < mine.size()) {
+          int cut = -1;
+          int g = j;
+          for (; g > i && cut < 0; g--) {
+            cut = sentenceEnd(c.text(), mine.get(g - 1).end(), mine.get(g).start());
+          }
+          if (cut < 0) {
+            g = j - 1; // one long sentence: cut right after the last blank that fits
+            cut = mine.get(j - 1).end();
+          }
+          j = g + 1;
+          to = cut;
+        }
+        out.add(question(c, from, to, mine.subList(i, j)));
+        from = to;
+        i = j;
+      }
     }
     return out;
+  }
+
+  /** The question of {@code text[from, to)} of a chunk with these blanks in it. */
+  private static Question question(Chunk c, int from, int to, List<Blank> blanks) {
+    StringBuilder stem = new StringBuilder();
+    List<String> answers = new ArrayList<>();
+    int at = from;
+    for (Blank b : blanks) {
+      stem.append(c.text(), at, b.start()).append(marker(answers.size() + 1));
+      answers.add(c.text().substring(b.start(), b.end()));
+      at = b.end();
+    }
+    stem.append(c.text(), at, to);
+    return new Question(c.order(), stem.toString().strip(), List.copyOf(answers));
+  }
+
+  /** Where the last sentence ending in {@code text[from, to)} ends, or -1 if none does. */
+  private static int sentenceEnd(String text, int from, int to) {
+    Matcher m = SENTENCE_END.matcher(text).region(from, to);
+    int end = -1;
+    while (m.find()) {
+      end = m.end();
+    }
+    return end;
   }
 
   static String marker(int k) {

@@ -208,6 +208,45 @@ class ClozeBlanksTest {
   }
 
   @Test
+  void aChunkWithMoreBlanksThanAQuestionTakesBecomesSeveralCutAtSentenceEnds() {
+    StringBuilder pairs = new StringBuilder();
+    for (int i = 1; i <= 9; i++) { // nine sentences of five nouns: 45 blanks
+      pairs
+          .append(i == 1 ? "" : " ")
+          .append("cat")
+          .append(i)
+          .append("/NOUN dog/NOUN and/CCONJ fox/NOUN ,/PUNCT hen/NOUN ,/PUNCT owl/NOUN !/PUNCT");
+    }
+    ClozeBlanks.Chunk chunk = tagged(1, pairs.toString());
+    ClozeBlanks.Result r =
+        ClozeBlanks.byPartOfSpeech(List.of(chunk), ratios(PartOfSpeech.noun, "1"), 1);
+    assertEquals(
+        List.of(20, 20, 5),
+        r.questions().stream().map(q -> q.answers().size()).toList(),
+        "four whole sentences a question");
+    StringBuilder back = new StringBuilder();
+    for (ClozeBlanks.Question q : r.questions()) {
+      assertEquals(1, q.chunk());
+      assertTrue(q.stem().endsWith("!"), q.stem());
+      String text = q.stem();
+      for (int k = 1; k <= q.answers().size(); k++) {
+        text = text.replace(ClozeBlanks.marker(k), q.answers().get(k - 1));
+      }
+      back.append(back.isEmpty() ? "" : " ").append(text);
+    }
+    assertEquals(chunk.text(), back.toString(), "the pieces are the chunk, in order");
+
+    ClozeBlanks.Chunk oneSentence = tagged(1, "cat/NOUN ".repeat(25).strip());
+    assertEquals(
+        List.of(20, 5),
+        ClozeBlanks.byPartOfSpeech(List.of(oneSentence), ratios(PartOfSpeech.noun, "1"), 1)
+            .questions()
+            .stream()
+            .map(q -> q.answers().size())
+            .toList());
+  }
+
+  @Test
   void markedWordsAreBlankedWhereverTheyStandAsWholeWords() {
     List<ClozeBlanks.Chunk> chunks =
         List.of(
