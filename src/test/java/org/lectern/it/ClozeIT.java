@@ -172,6 +172,21 @@ class ClozeIT extends ApiTestBase {
     }
     assertEquals(total, keyed);
 
+    // An exercise of the question bank like any other.
+    Api.Response bank =
+        api.get("/api/exercises/" + a.getString("id")).token(teacher.token()).send();
+    assertEquals(200, bank.status(), bank::toString);
+    assertEquals("cloze", bank.json().getString("kind"));
+    assertEquals(storyId, bank.json().getString("storyId"));
+    assertEquals(1, bank.json().getInt("storyVersion"));
+    assertEquals(
+        a.getJsonArray("questions").stream()
+            .map(q -> q.asJsonObject().getString("stem") + "|" + q.asJsonObject().get("answerKey"))
+            .toList(),
+        bank.json().getJsonArray("questions").stream()
+            .map(q -> q.asJsonObject().getString("stem") + "|" + q.asJsonObject().get("answerKey"))
+            .toList());
+
     Api.Response again = cloze(teacher.token(), storyId, 1, "seed", seed(20_251_120L));
     assertEquals(201, again.status(), again::toString);
     JsonObject b = again.json();
