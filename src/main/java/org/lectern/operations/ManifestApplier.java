@@ -131,6 +131,7 @@ public class ManifestApplier {
       Set.of(
           "slug",
           "name",
+          "timeZone",
           "admins",
           "teachers",
           "students",
@@ -146,7 +147,8 @@ public class ManifestApplier {
           "gradeLevel",
           "preferredLanguage",
           "readingLevel",
-          "interests");
+          "interests",
+          "timeZone");
 
   /**
    * Fields the manifest format does not have, as paths ({@code teachers[2].nickname}): a typo must
