@@ -200,8 +200,9 @@ public class Attempts {
     if (!a.order().contains(questionId)) {
       throw LecternException.notFound("question");
     }
+    List<QuizItem> items = quizzes.items(a.quizId());
     QuizItem item =
-        quizzes.items(a.quizId()).stream()
+        items.stream()
             .filter(i -> i.question().id().equals(questionId))
             .findFirst()
             .orElseThrow(() -> LecternException.notFound("question"));
@@ -215,7 +216,7 @@ public class Attempts {
         .setParameter(3, questionId.toString())
         .setParameter(4, answer.toString())
         .executeUpdate();
-    return view(a, q, true);
+    return view(a, q, true, items);
   }
 
   /** Submits the caller's attempt and grades it; submitting again answers the graded attempt. */
@@ -249,23 +250,32 @@ public class Attempts {
         throw LecternException.invalid("grades", "names a question not in this quiz");
       }
     }
+    List<UUID> questions = new ArrayList<>();
+    List<BigDecimal> credits = new ArrayList<>();
+    List<BigDecimal> earned = new ArrayList<>();
+    List<String> feedback = new ArrayList<>();
     for (GradeRequest g : r.grades()) {
-      tem.sql(
-              "INSERT INTO attempt_answers (tenant_id, attempt_id, question_id, answer, saved_at,"
-                  + " credit, points, graded_by, feedback)"
-                  + " VALUES (?1, CAST(?2 AS uuid), CAST(?3 AS uuid), '{}', now(), ?4, ?5,"
-                  + " CAST(?6 AS uuid), ?7)"
-                  + " ON CONFLICT (tenant_id, attempt_id, question_id) DO UPDATE SET"
-                  + " credit = excluded.credit, points = excluded.points,"
-                  + " graded_by = excluded.graded_by, feedback = excluded.feedback")
-          .setParameter(2, id.toString())
-          .setParameter(3, g.questionId().toString())
-          .setParameter(4, g.credit())
-          .setParameter(5, Grading.points(g.credit(), points.get(g.questionId())))
-          .setParameter(6, context.caller().id().toString())
-          .setParameter(7, g.feedback())
-          .executeUpdate();
+      questions.add(g.questionId());
+      credits.add(g.credit());
+      earned.add(Grading.points(g.credit(), points.get(g.questionId())));
+      feedback.add(g.feedback());
     }
+    tem.sql(
+            "INSERT INTO attempt_answers (tenant_id, attempt_id, question_id, answer, saved_at,"
+                + " credit, points, graded_by, feedback)"
+                + " SELECT ?1, CAST(?2 AS uuid), g.q, '{}', now(), g.c, g.p, CAST(?3 AS uuid), g.f"
+                + " FROM unnest(CAST(?4 AS uuid[]), CAST(?5 AS numeric[]), CAST(?6 AS numeric[]),"
+                + " CAST(?7 AS text[])) AS g (q, c, p, f)"
+                + " ON CONFLICT (tenant_id, attempt_id, question_id) DO UPDATE SET"
+                + " credit = excluded.credit, points = excluded.points,"
+                + " graded_by = excluded.graded_by, feedback = excluded.feedback")
+        .setParameter(2, id.toString())
+        .setParameter(3, context.caller().id().toString())
+        .setParameter(4, Ids.sqlArray(questions))
+        .setParameter(5, SqlValues.array(credits))
+        .setParameter(6, SqlValues.array(earned))
+        .setParameter(7, SqlValues.quotedArray(feedback))
+        .executeUpdate();
     return view(total(a, q), q, false);
   }
 
@@ -274,6 +284,9 @@ public class Attempts {
   /** Grades every saved answer and submits the attempt at {@code at}. */
   private Attempt grade(Attempt a, Quizzes.Quiz q, Instant at) {
     Map<UUID, JsonObject> answers = answers(a.id());
+    List<UUID> questions = new ArrayList<>();
+    List<BigDecimal> credits = new ArrayList<>();
+    List<BigDecimal> earned = new ArrayList<>();
     for (QuizItem item : quizzes.items(q.id())) {
       JsonObject answer = answers.get(item.question().id());
       if (answer == null) {
@@ -281,13 +294,22 @@ public class Attempts {
       }
       BigDecimal credit =
           Grading.credit(item.question().type(), item.question().answerKey(), answer);
+      questions.add(item.question().id());
+      credits.add(credit);
+      earned.add(credit == null ? null : Grading.points(credit, item.points()));
+    }
+    if (!questions.isEmpty()) {
+      // One statement for every answer; a null credit waits for a teacher.
       tem.sql(
-              "UPDATE attempt_answers SET credit = ?4, points = ?5 WHERE tenant_id = ?1"
-                  + " AND attempt_id = CAST(?2 AS uuid) AND question_id = CAST(?3 AS uuid)")
+              "UPDATE attempt_answers a SET credit = g.c, points = g.p"
+                  + " FROM unnest(CAST(?3 AS uuid[]), CAST(?4 AS numeric[]),"
+                  + " CAST(?5 AS numeric[])) AS g (q, c, p)"
+                  + " WHERE a.tenant_id = ?1 AND a.attempt_id = CAST(?2 AS uuid)"
+                  + " AND a.question_id = g.q")
           .setParameter(2, a.id().toString())
-          .setParameter(3, item.question().id().toString())
-          .setParameter(4, credit)
-          .setParameter(5, credit == null ? null : Grading.points(credit, item.points()))
+          .setParameter(3, Ids.sqlArray(questions))
+          .setParameter(4, SqlValues.array(credits))
+          .setParameter(5, SqlValues.array(earned))
           .executeUpdate();
     }
     Instant end = a.deadlineAt() != null && at.isAfter(a.deadlineAt()) ? a.deadlineAt() : at;
@@ -424,9 +446,14 @@ public class Attempts {
    * the key.
    */
   private AttemptView view(Attempt a, Quizzes.Quiz q, boolean asStudent) {
+    return view(a, q, asStudent, quizzes.items(q.id()));
+  }
+
+  /** As {@link #view(Attempt, Quizzes.Quiz, boolean)}, with the quiz's items already read. */
+  private AttemptView view(Attempt a, Quizzes.Quiz q, boolean asStudent, List<QuizItem> quizItems) {
     boolean shown = !asStudent || answersShown(a, q);
     Map<UUID, QuizItem> items = new HashMap<>();
-    quizzes.items(q.id()).forEach(i -> items.put(i.question().id(), i));
+    quizItems.forEach(i -> items.put(i.question().id(), i));
     Map<UUID, Object[]> saved = savedAnswers(a.id());
     List<AttemptQuestion> questions = new ArrayList<>();
     int position = 0;

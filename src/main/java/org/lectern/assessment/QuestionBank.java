@@ -345,21 +345,9 @@ public class QuestionBank {
         .setParameter(2, questionId.toString())
         .setParameter(3, Ids.sqlArray(ids))
         .setParameter(4, SqlValues.array(positions))
-        .setParameter(5, textArray(texts))
+        .setParameter(5, SqlValues.quotedArray(texts))
         .setParameter(6, SqlValues.array(correct))
         .executeUpdate();
-  }
-
-  /** Texts as a PostgreSQL array literal, each quoted with its quotes and backslashes escaped. */
-  private static String textArray(List<String> texts) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < texts.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append('"').append(texts.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-    }
-    return sb.append('}').toString();
   }
 
   private void readBank() {

@@ -51,26 +51,22 @@ public class LearnerStats {
    * One statement.
    */
   public Optional<ZoneId> lockLearner(UUID userId) {
+    return zone(userId, " FOR UPDATE OF u");
+  }
+
+  /** The zone a user's days are counted in, without locking; empty when no such user. */
+  public Optional<ZoneId> zoneOf(UUID userId) {
+    return zone(userId, "");
+  }
+
+  private Optional<ZoneId> zone(UUID userId, String lock) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         tem.sql(
                 Tenants.stateWith(
                         ", coalesce(u.time_zone, t.time_zone)",
                         " JOIN users u ON u.tenant_id = t.id AND u.id = CAST(?2 AS uuid)")
-                    + " FOR UPDATE OF u")
-            .setParameter(2, userId.toString())
-            .getResultList();
-    return rows.stream().findFirst().map(r -> TimeZones.zone((String) r[Tenants.STATE_COLUMNS]));
-  }
-
-  /** The zone a user's days are counted in, without locking; empty when no such user. */
-  public Optional<ZoneId> zoneOf(UUID userId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        tem.sql(
-                Tenants.stateWith(
-                    ", coalesce(u.time_zone, t.time_zone)",
-                    " JOIN users u ON u.tenant_id = t.id AND u.id = CAST(?2 AS uuid)"))
+                    + lock)
             .setParameter(2, userId.toString())
             .getResultList();
     return rows.stream().findFirst().map(r -> TimeZones.zone((String) r[Tenants.STATE_COLUMNS]));

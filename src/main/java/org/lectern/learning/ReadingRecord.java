@@ -393,7 +393,7 @@ public class ReadingRecord {
     List<Integer> percents = new ArrayList<>();
     List<Instant> firsts = new ArrayList<>();
     List<Instant> lasts = new ArrayList<>();
-    List<String> completions = new ArrayList<>();
+    List<Instant> completions = new ArrayList<>();
     List<Long> seconds = new ArrayList<>();
     List<Integer> events = new ArrayList<>();
     for (Progress p : rows) {
@@ -404,7 +404,7 @@ public class ReadingRecord {
       percents.add(p.furthest().percent());
       firsts.add(p.firstReadAt());
       lasts.add(p.lastReadAt());
-      completions.add(p.completedAt() == null ? "NULL" : "\"" + p.completedAt() + "\"");
+      completions.add(p.completedAt());
       seconds.add(p.seconds());
       events.add(p.events());
     }
@@ -432,7 +432,7 @@ public class ReadingRecord {
         .setParameter(7, SqlValues.array(percents))
         .setParameter(8, SqlValues.quotedArray(firsts))
         .setParameter(9, SqlValues.quotedArray(lasts))
-        .setParameter(10, SqlValues.array(completions))
+        .setParameter(10, SqlValues.quotedArray(completions))
         .setParameter(11, SqlValues.array(seconds))
         .setParameter(12, SqlValues.array(events))
         .executeUpdate();
@@ -566,7 +566,7 @@ public class ReadingRecord {
     List<UUID> lessons = new ArrayList<>();
     List<String> statuses = new ArrayList<>();
     List<Instant> starts = new ArrayList<>();
-    List<String> completions = new ArrayList<>();
+    List<Instant> completions = new ArrayList<>();
     for (Map.Entry<UUID, List<Progress>> l : byLesson.entrySet()) {
       Set<UUID> stories = published.getOrDefault(l.getKey(), Set.of());
       boolean done = !stories.isEmpty() && completed.keySet().containsAll(stories);
@@ -575,11 +575,7 @@ public class ReadingRecord {
       starts.add(
           l.getValue().stream().map(Progress::firstReadAt).min(Instant::compareTo).orElseThrow());
       completions.add(
-          done
-              ? "\""
-                  + stories.stream().map(completed::get).max(Instant::compareTo).orElseThrow()
-                  + "\""
-              : "NULL");
+          done ? stories.stream().map(completed::get).max(Instant::compareTo).orElseThrow() : null);
     }
     tem.sql(
             "INSERT INTO user_progress (tenant_id, user_id, lesson_id, status, started_at,"
@@ -602,7 +598,7 @@ public class ReadingRecord {
         .setParameter(3, Ids.sqlArray(lessons))
         .setParameter(4, SqlValues.array(statuses))
         .setParameter(5, SqlValues.quotedArray(starts))
-        .setParameter(6, SqlValues.array(completions))
+        .setParameter(6, SqlValues.quotedArray(completions))
         .executeUpdate();
   }
 

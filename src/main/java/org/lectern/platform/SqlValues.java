@@ -28,13 +28,19 @@ public final class SqlValues {
   }
 
   /**
-   * Instants (or dates) as an array literal of quoted ISO-8601 texts, for {@code timestamptz[]} or
-   * {@code date[]}. Their texts contain no quotes or backslashes.
+   * Values as an array literal of quoted texts, for {@code text[]}, {@code timestamptz[]} (ISO-8601
+   * instants) or {@code date[]}: quotes and backslashes escaped, a null element written as {@code
+   * NULL}.
    */
   public static String quotedArray(Collection<?> values) {
     StringBuilder sb = new StringBuilder("{");
     for (Iterator<?> it = values.iterator(); it.hasNext(); ) {
-      sb.append('"').append(it.next()).append('"');
+      Object v = it.next();
+      if (v == null) {
+        sb.append("NULL");
+      } else {
+        sb.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
       if (it.hasNext()) {
         sb.append(',');
       }

@@ -20,14 +20,7 @@ public class TextArrayConverter implements AttributeConverter<List<String>, Obje
     if (values == null) {
       return null;
     }
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-    }
-    return sb.append('}').toString();
+    return SqlValues.quotedArray(values);
   }
 
   @Override
