@@ -50,6 +50,8 @@ class LayeringTest {
           "learning",
           "assessment",
           "community",
+          "publishing",
+          "ai",
           "operations");
 
   static final JavaClasses CLASSES =
@@ -129,6 +131,8 @@ class LayeringTest {
             "org.lectern.learning..",
             "org.lectern.assessment..",
             "org.lectern.community..",
+            "org.lectern.publishing..",
+            "org.lectern.ai..",
             "org.lectern.operations..")
         .should()
         .callMethod(org.lectern.context.Caller.class, "isPlatform")
