@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.lectern.assessment.AssessmentDtos.AnswerRequest;
@@ -219,9 +218,12 @@ public final class AssessmentResources {
 
     @GET
     @Path("{id}/attempts")
-    public List<AttemptView> attempts(
-        @PathParam("id") UUID id, @QueryParam("userId") String userId) {
-      return attempts.ofQuiz(id, Page.idOption("userId", userId));
+    public Page<AttemptView> attempts(
+        @PathParam("id") UUID id,
+        @QueryParam("userId") String userId,
+        @QueryParam("cursor") String cursor,
+        @QueryParam("limit") String limit) {
+      return attempts.ofQuiz(id, Page.idOption("userId", userId), cursor, Page.limit(limit));
     }
 
     @GET

@@ -30,9 +30,11 @@ import org.lectern.audit.AuditAction;
 import org.lectern.audit.Audited;
 import org.lectern.content.AssignableContent;
 import org.lectern.context.RequestContext;
+import org.lectern.platform.Cursors;
 import org.lectern.platform.EntityId;
 import org.lectern.platform.Ids;
 import org.lectern.platform.LecternException;
+import org.lectern.platform.Page;
 import org.lectern.platform.SqlValues;
 import org.lectern.tenancy.TenantEntityManager;
 
@@ -153,9 +155,12 @@ public class Attempts {
     return view(a, q, a.userId().equals(context.caller().id()));
   }
 
-  /** The caller's attempts at a quiz, or (for who may edit it) everyone's; oldest first. */
+  /**
+   * The caller's attempts at a quiz, or (for who may edit it) everyone's: by student, then oldest
+   * first, a page at a time after the cursor's (student, number).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<AttemptView> ofQuiz(UUID quizId, UUID userId) {
+  public Page<AttemptView> ofQuiz(UUID quizId, UUID userId, String cursor, int limit) {
     Quizzes.Quiz q = quizzes.visible(quizId);
     boolean staff = content.mayUpdateLesson(q.lessonId());
     UUID me = context.caller().id();
@@ -163,26 +168,34 @@ public class Attempts {
     if (!staff && userId != null && !userId.equals(me)) {
       throw LecternException.notFound("user");
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        (whose == null
-                ? tem.sql(
-                    SELECT
-                        + " WHERE tenant_id = ?1 AND quiz_id = CAST(?2 AS uuid)"
-                        + " ORDER BY user_id, number LIMIT 500")
-                : tem.sql(
-                        SELECT
-                            + " WHERE tenant_id = ?1 AND quiz_id = CAST(?2 AS uuid)"
-                            + " AND user_id = CAST(?3 AS uuid) ORDER BY number LIMIT 500")
-                    .setParameter(3, whose.toString()))
-            .setParameter(2, quizId.toString())
-            .getResultList();
-    List<AttemptView> out = new ArrayList<>();
-    for (Object[] r : rows) {
-      Attempt a = attempt(r);
-      out.add(summary(a, q, a.userId().equals(me)));
+    Object[] after =
+        cursor == null ? null : Cursors.decode(cursor, k -> new Object[] {k.uuid(), k.intValue()});
+    StringBuilder sql =
+        new StringBuilder(SELECT + " WHERE tenant_id = ?1 AND quiz_id = CAST(?2 AS uuid)");
+    if (whose != null) {
+      sql.append(" AND user_id = CAST(?3 AS uuid)");
     }
-    return out;
+    if (after != null) {
+      sql.append(" AND (user_id, number) > (CAST(?4 AS uuid), ?5)");
+    }
+    sql.append(" ORDER BY user_id, number LIMIT ").append(limit + 1);
+    jakarta.persistence.Query query = tem.sql(sql.toString()).setParameter(2, quizId.toString());
+    if (whose != null) {
+      query.setParameter(3, whose.toString());
+    }
+    if (after != null) {
+      query.setParameter(4, after[0].toString()).setParameter(5, after[1]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    List<AttemptView> out = new ArrayList<>();
+    Attempt last = null;
+    for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
+      last = attempt(r);
+      out.add(summary(last, q, last.userId().equals(me)));
+    }
+    String next = rows.size() > limit ? Cursors.encode(last.userId(), last.number()) : null;
+    return new Page<>(out, next);
   }
 
   /** Saves (or replaces) the answer to one question of the caller's open attempt. */

@@ -167,12 +167,20 @@ public class QuestionBank {
     return found.get(0);
   }
 
-  /** The bank's questions, by exercise and position; optionally of one exercise or type. */
+  /**
+   * The bank's questions, optionally of one exercise or type; a deleted exercise's questions are no
+   * longer in the bank (quizzes that use them keep them).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<QuestionView> listQuestions(UUID exerciseId, String type, String cursor, int limit) {
     readBank();
     UUID after = cursor == null ? null : Cursors.decode(cursor, k -> k.uuid());
-    StringBuilder sql = new StringBuilder(QUESTION_SELECT + " WHERE q.tenant_id = ?1");
+    StringBuilder sql =
+        new StringBuilder(
+            QUESTION_SELECT
+                + " WHERE q.tenant_id = ?1 AND NOT EXISTS (SELECT 1 FROM exercises e"
+                + " WHERE e.tenant_id = q.tenant_id AND e.id = q.exercise_id"
+                + " AND e.deleted_at IS NOT NULL)");
     List<Object> params = new ArrayList<>();
     if (exerciseId != null) {
       params.add(exerciseId.toString());

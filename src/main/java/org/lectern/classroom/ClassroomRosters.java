@@ -157,9 +157,10 @@ public class ClassroomRosters {
   public record Member(UUID userId, String displayName, boolean teacher) {}
 
   /**
-   * The teachers and students of a classroom the caller can see (else 404) with their display
-   * names: teachers first, then students, each in the order they joined. Two statements (the
-   * members, their names), and the classroom's unless this transaction read it.
+   * The active teachers and students of a classroom the caller can see (else 404) with their
+   * display names: teachers first, then students, each in the order they joined. A deactivated
+   * account stays enrolled but is no member anyone can reach. Two statements (the members, their
+   * names), and the classroom's unless this transaction read it.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Member> members(UUID classroomId) {
@@ -178,7 +179,7 @@ public class ClassroomRosters {
     List<Member> members = new ArrayList<>();
     for (Object[] r : rows) {
       User u = users.get((UUID) r[0]);
-      if (u != null) {
+      if (u != null && u.isActive()) {
         members.add(new Member(u.id(), u.displayName(), (Boolean) r[1]));
       }
     }

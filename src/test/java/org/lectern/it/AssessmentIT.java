@@ -282,6 +282,36 @@ class AssessmentIT extends ApiTestBase {
     JsonObject full = ok(api.post("/api/attempts/" + a2 + "/submit").token(best.token()));
     assertEquals(new BigDecimal("100.00"), full.getJsonNumber("score").bigDecimalValue());
 
+    // The teacher pages through everyone's attempts; each student sees only their own.
+    List<String> everyone = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonObject page =
+          ok(
+              api.get(
+                      "/api/quizzes/"
+                          + quiz
+                          + "/attempts?limit=1"
+                          + (cursor == null ? "" : "&cursor=" + cursor))
+                  .token(teacher.token()));
+      page.getJsonArray("items")
+          .getValuesAs(JsonObject.class)
+          .forEach(a -> everyone.add(a.getString("id")));
+      cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+      pages++;
+    } while (cursor != null && pages < 5);
+    assertEquals(Set.of(attempt, a2), new HashSet<>(everyone));
+    assertEquals(2, everyone.size(), "each attempt once across the pages");
+    assertEquals(
+        List.of(a2),
+        ok(api.get("/api/quizzes/" + quiz + "/attempts").token(best.token()))
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(a -> a.getString("id"))
+            .toList());
+
     JsonObject results = ok(api.get("/api/quizzes/" + quiz + "/results").token(teacher.token()));
     assertEquals(2, results.getInt("students"));
     assertEquals(new BigDecimal("81.25"), results.getJsonNumber("averageScore").bigDecimalValue());
@@ -438,6 +468,44 @@ class AssessmentIT extends ApiTestBase {
                     "exerciseId", exercise, "type", "mcq", "stem", "?", "accepted", List.of("a")))
             .send();
     assertEquals(400, wrongShape.status(), wrongShape::toString);
+  }
+
+  @Test
+  void aDeletedExercisesQuestionsLeaveTheBank() {
+    String spare =
+        created(
+                api.post("/api/exercises")
+                    .token(teacher.token())
+                    .json(Api.obj("title", "Spare exercise")))
+            .getString("id");
+    String id =
+        created(
+                api.post("/api/questions")
+                    .token(teacher.token())
+                    .json(
+                        Api.obj(
+                            "exerciseId",
+                            spare,
+                            "type",
+                            "short_answer",
+                            "stem",
+                            "Who?",
+                            "accepted",
+                            List.of("Lumo"))))
+            .getString("id");
+    assertEquals(List.of(id), bankIds("?exerciseId=" + spare));
+    assertEquals(204, api.delete("/api/exercises/" + spare).token(teacher.token()).send().status());
+    assertEquals(List.of(), bankIds("?exerciseId=" + spare));
+    assertFalse(bankIds("?limit=100").contains(id), "nor in the whole bank");
+  }
+
+  private List<String> bankIds(String query) {
+    return ok(api.get("/api/questions" + query).token(teacher.token()))
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(q -> q.getString("id"))
+        .toList();
   }
 
   @Test

@@ -89,6 +89,24 @@ class CommunityIT extends ApiTestBase {
         .send();
   }
 
+  /** Sam's post with that text in a new discussion the teacher starts in the classroom. */
+  private Api.Response discussionAndPost(String classroomId, String body) {
+    String id = start(teacher, classroomId, "Chapter talk").getString("id");
+    Api.Response r =
+        api.post("/api/discussions/" + id + "/posts")
+            .token(sam.token())
+            .json(Api.obj("body", body))
+            .send();
+    assertEquals(201, r.status(), r::toString);
+    return r;
+  }
+
+  private static List<String> mentionedIds(Api.Response post) {
+    return post.json().getJsonArray("mentions").getValuesAs(JsonObject.class).stream()
+        .map(m -> m.getString("userId"))
+        .toList();
+  }
+
   private String post(Schools.Person p, String body, String parentId) {
     Api.Response r = write(p.token(), body, parentId);
     assertEquals(201, r.status(), r::toString);
@@ -405,6 +423,22 @@ class CommunityIT extends ApiTestBase {
             .map(m -> m.getString("displayName"))
             .toList(),
         "listed on the post for its readers");
+
+    Schools.Person left = schools.person(school, "student");
+    rename(left, "Lee Park");
+    String leftsClass = classroomOf(teacher, "5D", left, sam);
+    Api.Response before = discussionAndPost(leftsClass, "@LeePark, which chapter?");
+    assertEquals(List.of(left.id()), mentionedIds(before));
+    Api.Response deactivated =
+        api.patch("/api/users/" + left.id())
+            .token(school.adminToken())
+            .json(Api.obj("active", false))
+            .send();
+    assertEquals(200, deactivated.status(), deactivated::toString);
+    assertEquals(
+        List.of(),
+        mentionedIds(discussionAndPost(leftsClass, "@LeePark, still there?")),
+        "a deactivated classmate is no longer someone to mention");
 
     Api.Response edited = edit(sam.token(), r.json().getString("id"), "Only @SamReed now.");
     assertEquals(
