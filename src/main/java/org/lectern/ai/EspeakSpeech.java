@@ -60,7 +60,7 @@ public final class EspeakSpeech implements SpeechSynthesizer {
   /** The first line of {@code espeak-ng --version} when the program runs, else empty. */
   public static Optional<String> version(String command) {
     return output(List.of(command, "--version"))
-        .map(out -> out.lines().findFirst().orElse("").strip())
+        .map(out -> out.lines().findFirst().orElse("").replaceFirst("\\s+Data at:.*", "").strip())
         .filter(line -> !line.isEmpty());
   }
 

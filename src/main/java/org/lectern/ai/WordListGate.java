@@ -174,8 +174,10 @@ public final class WordListGate implements ModerationGate {
     private WordList(String language, List<Term> terms) {
       this.language = language;
       for (Term t : terms) {
-        byFirst.computeIfAbsent(t.words().get(0), w -> new ArrayList<>()).add(t);
-        byCompact.putIfAbsent(t.compact(), t);
+        // "foda-se" and "fodase" are one term: the first listed names it in reasons.
+        if (byCompact.putIfAbsent(t.compact(), t) == null) {
+          byFirst.computeIfAbsent(t.words().get(0), w -> new ArrayList<>()).add(t);
+        }
       }
     }
 
