@@ -104,6 +104,43 @@ class OpenAiCompatibleTest {
   }
 
   @Test
+  void aTextLongerThanOneRequestIsSpokenInPiecesJoinedIntoOneWav() throws Exception {
+    // 2,000 words of 5 characters: three requests of at most 4,000 characters.
+    String text = "word ".repeat(2_000).strip();
+    GeneratedSpeech speech =
+        new OpenAiCompatible(settings(Map.of("lectern.ai.speech-format", "mp3")))
+            .synthesize(text, "en", null);
+    try {
+      List<FakeOpenAi.Call> calls = fake.calls(FakeOpenAi.SPEECH);
+      assertEquals(3, calls.size());
+      int seconds = 0;
+      StringBuilder spoken = new StringBuilder();
+      for (FakeOpenAi.Call call : calls) {
+        String input = call.body().getString("input");
+        assertTrue(input.length() <= OpenAiCompatible.SPEECH_PIECE_CHARS);
+        assertEquals("wav", call.body().getString("response_format"), "pieces join as WAV");
+        seconds += (int) Math.ceil(input.strip().split("\\s+").length * 0.4);
+        spoken.append(input);
+      }
+      assertEquals(text, spoken.toString().strip().replaceAll("\\s+", " "));
+      assertEquals("audio/wav", speech.contentType());
+      assertEquals(seconds, AudioProbe.probe(speech.file()).orElseThrow().durationSec());
+    } finally {
+      Files.deleteIfExists(speech.file());
+    }
+  }
+
+  @Test
+  void aFailingPieceFailsTheWholeText() {
+    fake.answerNext(FakeOpenAi.SPEECH, 200, "audio/wav", FakeOpenAi.png());
+    String text = "word ".repeat(2_000).strip();
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> provider.synthesize(text, "en", null));
+    assertFalse(e.retryable());
+    assertEquals(1, fake.calls(FakeOpenAi.SPEECH).size(), "no piece asked for after it");
+  }
+
+  @Test
   void serverErrorsAreRetryable() {
     fake.failNext(FakeOpenAi.CHAT, 1, 500);
     ProviderException e =

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lectern.ai.ModerationGate.Verdict;
@@ -164,6 +165,16 @@ class WordListGateTest {
                 + " comen maíz. Computadora, computación.");
     texts.forEach(
         (language, text) -> assertFalse(shipped.check(text, language).blocked(), language));
+  }
+
+  @Test
+  void anOperatorsDirectoryExtendsTheListsAndAddsLanguages(@TempDir Path extra) throws Exception {
+    Files.writeString(extra.resolve("en.txt"), "# ours\nzorblax\n");
+    Files.writeString(extra.resolve("de.txt"), "schimpfwort\n");
+    // In unit tests the packaged lists are not on the classpath: the directory alone applies.
+    WordListGate gate = WordListGate.packagedAnd(Optional.of(extra));
+    assertEquals(List.of("word-list:en:zorblax"), gate.check("Zorblax!", "en").reasons());
+    assertEquals(List.of("word-list:de:schimpfwort"), gate.check("Schimpfwort", "de").reasons());
   }
 
   @Test
