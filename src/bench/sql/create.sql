@@ -3,6 +3,8 @@
 -- client makes (as Lectern makes UUIDv7 ids in Java). :tenant and :teacher come from -D.
 \set r random(1, 9223372036854775807)
 BEGIN;
+-- The tenant bound as Lectern binds it (audit_append refuses a chain that is not the bound one).
+SELECT set_config('lectern.tenant_id', CAST(:tenant AS text), true);
 INSERT INTO stories (tenant_id, id, title, story_type, difficulty, word_count, chem_ratio, status,
                      created_by, created_at, updated_at, version, language, latest_version)
 VALUES (:tenant, md5(CAST(:r AS text) || 's')::uuid, 'A bench story', 'original', 'elementary', 11, 0, 'draft',
