@@ -103,7 +103,12 @@ final class Relaunch {
     command.add("-jar");
     command.add(jar.getAbsolutePath());
     command.addAll(List.of(args));
-    Process child = new ProcessBuilder(command).inheritIO().start();
+    ProcessBuilder server = new ProcessBuilder(command).inheritIO();
+    // glibc gives each thread that allocates its own malloc arena of up to 64 MB; with Payara's
+    // request threads that grows the resident set under load by more than the heap does. Two
+    // arenas are what the JVM's own allocations need. An operator's setting wins.
+    server.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    Process child = server.start();
     Thread stopper =
         new Thread(
             () -> {
