@@ -23,8 +23,8 @@ public class StoryFacts {
   @Inject TenantEntityManager tem;
 
   /**
-   * A story's facts: {@code wordCount} and {@code estimatedMinutes} describe the version readers
-   * get (the published one, else the latest), as the story row does.
+   * A story's facts: {@code wordCount} is that of the version readers get (the published one, else
+   * the latest), read from the version itself.
    */
   public record Facts(
       UUID storyId,
@@ -45,9 +45,13 @@ public class StoryFacts {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         tem.sql(
-                "SELECT id, title, created_by, lesson_id, language, word_count, estimated_minutes,"
-                    + " status = 'published' FROM stories WHERE tenant_id = ?1"
-                    + " AND id = ANY (CAST(?2 AS uuid[])) AND deleted_at IS NULL")
+                "SELECT s.id, s.title, s.created_by, s.lesson_id, s.language,"
+                    + " coalesce(v.word_count, 0), s.estimated_minutes, s.status = 'published'"
+                    + " FROM stories s LEFT JOIN story_versions v ON v.tenant_id = s.tenant_id"
+                    + " AND v.story_id = s.id"
+                    + " AND v.version_number = coalesce(s.published_version, s.latest_version)"
+                    + " WHERE s.tenant_id = ?1 AND s.id = ANY (CAST(?2 AS uuid[]))"
+                    + " AND s.deleted_at IS NULL")
             .setParameter(2, Ids.sqlArray(storyIds))
             .getResultList();
     for (Object[] r : rows) {

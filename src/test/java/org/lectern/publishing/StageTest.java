@@ -28,7 +28,8 @@ class StageTest {
             Stage.approved,
             Stage.published);
     for (int i = 0; i + 1 < path.size(); i++) {
-      assertTrue(path.get(i).to(path.get(i + 1)).isPresent(), path.get(i) + " -> " + path.get(i + 1));
+      assertTrue(
+          path.get(i).to(path.get(i + 1)).isPresent(), path.get(i) + " -> " + path.get(i + 1));
     }
     assertEquals("publish", Stage.approved.to(Stage.published).orElseThrow().permission());
   }
