@@ -584,6 +584,76 @@ class PublishingIT extends ApiTestBase {
     assertEquals(200, bookAs(writer.token(), o).status(), "the writer still reads their own");
   }
 
+  @Test
+  void aPublishedQuizOfTheStorysLessonMakesTheBookInteractive() {
+    String t = writer.token();
+    String course =
+        created(
+            api.post("/api/courses")
+                .token(t)
+                .json(Api.obj("title", "Sea", "level", "A2", "difficulty", "elementary")));
+    String unit =
+        created(api.post("/api/courses/" + course + "/units").token(t).json(Api.obj("title", "U")));
+    String lesson =
+        created(api.post("/api/units/" + unit + "/lessons").token(t).json(Api.obj("title", "L")));
+    String storyId =
+        created(
+            api.post("/api/stories")
+                .token(t)
+                .json(
+                    Api.obj(
+                        "title",
+                        "Tides",
+                        "content",
+                        "The tide comes in.",
+                        "difficulty",
+                        "beginner",
+                        "lessonId",
+                        lesson)));
+    String bookId = book(storyId, Api.obj()).getString("id");
+    JsonObject before = bookAs(t, bookId).json();
+    assertFalse(before.getBoolean("hasQuiz"));
+    assertFalse(before.getBoolean("isInteractive"));
+
+    String exercise =
+        created(api.post("/api/exercises").token(t).json(Api.obj("title", "Tides quiz")));
+    String question =
+        created(
+            api.post("/api/questions")
+                .token(t)
+                .json(
+                    Api.obj(
+                        "exerciseId",
+                        exercise,
+                        "type",
+                        "short_answer",
+                        "stem",
+                        "What comes in?",
+                        "accepted",
+                        List.of("the tide"))));
+    String quiz =
+        created(api.post("/api/quizzes").token(t).json(Api.obj("lessonId", lesson, "title", "Q")));
+    Api.Response questions =
+        api.put("/api/quizzes/" + quiz + "/questions")
+            .token(t)
+            .json(Api.obj("questions", List.of(Api.obj("questionId", question, "points", 1))))
+            .send();
+    assertEquals(200, questions.status(), questions::toString);
+    Api.Response published = api.post("/api/quizzes/" + quiz + "/publish").token(t).send();
+    assertEquals(200, published.status(), published::toString);
+
+    JsonObject after = bookAs(t, bookId).json();
+    assertTrue(after.getBoolean("hasQuiz"), after::toString);
+    assertTrue(after.getBoolean("isInteractive"));
+    assertFalse(after.getBoolean("hasActivities"));
+  }
+
+  private static String created(Api.Call call) {
+    Api.Response r = call.send();
+    assertEquals(201, r.status(), r::toString);
+    return r.json().getString("id");
+  }
+
   private Api.Response list(String query) {
     Api.Response r = api.get("/api/books?" + query).token(student.token()).send();
     assertNotNull(r.header("X-Sql-Statements"));
