@@ -80,6 +80,13 @@ public class AuditNotes {
     }
   }
 
+  /**
+   * The request this act is carried out for (an approved one), if it is; for the act's own record.
+   */
+  public java.util.Optional<Delegation> currentDelegation() {
+    return java.util.Optional.ofNullable(delegation);
+  }
+
   Delegation delegation() {
     return delegation;
   }

@@ -12,9 +12,9 @@ import org.lectern.platform.Page;
  * even when rows in between are hidden. One request examines at most {@value #MAX_SCAN} rows, so a
  * caller who may see few of many rows gets a short page with a cursor rather than a slow answer.
  */
-final class KeysetScan {
+public final class KeysetScan {
 
-  static final int MAX_SCAN = 1000;
+  public static final int MAX_SCAN = 1000;
 
   private KeysetScan() {}
 
@@ -29,7 +29,7 @@ final class KeysetScan {
    * @param viewer given a whole batch (to load what its rows need in one go), turns each row into
    *     its list item, or null when the caller may not see it
    */
-  static <T, P, V> Page<V> page(
+  public static <T, P, V> Page<V> page(
       String cursor,
       int limit,
       Function<String, P> decode,

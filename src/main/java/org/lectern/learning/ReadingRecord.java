@@ -1,6 +1,7 @@
 package org.lectern.learning;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,6 +63,7 @@ public class ReadingRecord {
   @Inject AssignableContent content;
   @Inject LearnerStats learners;
   @Inject RequestContext context;
+  @Inject Event<StoriesCompleted> completions;
 
   /** An accepted event, checked against its story. */
   private record Accepted(ReadingEvent e, ReadingTarget target, Instant at) {}
@@ -144,12 +146,17 @@ public class ReadingRecord {
       after.put(story, (p == null ? new Progress(story, null, null, null, null, 0, 0) : p).with(a));
     }
     writeProgress(me, after.values());
-    int newlyCompleted = 0;
+    Set<UUID> completedNow = new HashSet<>();
     for (Progress p : after.values()) {
       Progress old = before.get(p.storyId());
       if (p.completedAt() != null && (old == null || old.completedAt() == null)) {
-        newlyCompleted++;
+        completedNow.add(p.storyId());
       }
+    }
+    int newlyCompleted = completedNow.size();
+    if (!completedNow.isEmpty()) {
+      // What is built on the stories (a book's read count) counts each learner's first completion.
+      completions.fire(new StoriesCompleted(me, Set.copyOf(completedNow)));
     }
 
     // 5. Local days and streaks.

@@ -228,11 +228,12 @@ class AccessPolicyEvaluationTest {
             new DefaultPolicies.Grant("student", "reading-progress", "create"),
             new DefaultPolicies.Grant("student", "quiz", "attempt"),
             new DefaultPolicies.Grant("student", "discussion", "read"),
-            new DefaultPolicies.Grant("student", "discussion", "post")),
+            new DefaultPolicies.Grant("student", "discussion", "post"),
+            new DefaultPolicies.Grant("student", "book", "rate")),
         grants.stream().filter(g -> g.role().equals("student")).toList(),
         "students read the tag list, join classrooms by code (the code is the gate), keep their"
             + " own vocabulary and reading record (only ever their own), take quizzes, and read and"
             + " post in the book clubs of their classrooms (the classroom is the gate); every other"
-            + " right of theirs comes through policies");
+            + " right of theirs (but rating books) comes through policies");
   }
 }

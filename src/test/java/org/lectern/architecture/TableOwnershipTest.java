@@ -74,7 +74,11 @@ class TableOwnershipTest {
           Map.entry("attempt_answers", "assessment"),
           Map.entry("quiz_results", "assessment"),
           Map.entry("discussions", "community"),
-          Map.entry("discussion_posts", "community"));
+          Map.entry("discussion_posts", "community"),
+          Map.entry("books", "publishing"),
+          Map.entry("book_ratings", "publishing"),
+          Map.entry("book_submissions", "publishing"),
+          Map.entry("book_submission_history", "publishing"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =

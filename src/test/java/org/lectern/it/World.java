@@ -29,7 +29,7 @@ final class World {
   /**
    * Object ids by kind: user, role, policy, story, course, unit, lesson, tag, audio, approval,
    * classroom, assignment, submission, vocabulary, discussion, post, exercise, question, quiz,
-   * attempt.
+   * attempt, book, bookSubmission.
    */
   final Map<String, String> ids = new LinkedHashMap<>();
 
@@ -203,6 +203,16 @@ final class World {
         "attempt",
         created(
             api.post("/api/quizzes/" + ids.get("quiz") + "/attempts").token(school.adminToken())));
+    // A book of the teacher's story, and its submission to the publishing workflow.
+    ids.put(
+        "book",
+        created(api.post("/api/books").token(t).json(Api.obj("storyId", ids.get("story")))));
+    ids.put(
+        "bookSubmission",
+        created(
+            api.post("/api/publishing/submissions")
+                .token(t)
+                .json(Api.obj("bookId", ids.get("book")))));
   }
 
   private static JsonObject example(String method, String template) {
@@ -251,6 +261,8 @@ final class World {
       case "questions" -> "question";
       case "quizzes" -> "quiz";
       case "attempts" -> "attempt";
+      case "books" -> "book";
+      case "publishing" -> "bookSubmission";
       default ->
           throw new AssertionError(
               "no factory in World for the objects of " + template + ": add one");
@@ -268,6 +280,7 @@ final class World {
       case "storyId", "entityId" -> "story";
       case "parentId" -> "post";
       case "exerciseId" -> "exercise";
+      case "bookId" -> "book";
       // Choices and items are parts of a question; any id stands in for them.
       case "questionId", "choiceIds", "order" -> "question";
       case "recordedBy" -> "teacher";
