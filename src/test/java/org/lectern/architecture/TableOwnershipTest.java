@@ -74,7 +74,11 @@ class TableOwnershipTest {
           Map.entry("attempt_answers", "assessment"),
           Map.entry("quiz_results", "assessment"),
           Map.entry("discussions", "community"),
-          Map.entry("discussion_posts", "community"));
+          Map.entry("discussion_posts", "community"),
+          Map.entry("ai_jobs", "ai"),
+          Map.entry("ai_images", "ai"),
+          Map.entry("ai_usage", "ai"),
+          Map.entry("ai_settings", "ai"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =
