@@ -22,10 +22,10 @@ public interface ModerationGate {
   }
 
   /**
-   * @param language BCP 47 tag; the word list of its primary language applies, and always the
-   *     list for "en" when none exists for it
-   * @throws ProviderException when the provider's moderation endpoint is configured and failed:
-   *     the caller retries rather than letting unjudged text through
+   * @param language BCP 47 tag; the word list of its primary language applies, and always the list
+   *     for "en" when none exists for it
+   * @throws ProviderException when the provider's moderation endpoint is configured and failed: the
+   *     caller retries rather than letting unjudged text through
    */
   Verdict check(String text, String language) throws ProviderException;
 }

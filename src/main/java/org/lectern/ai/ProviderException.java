@@ -3,16 +3,17 @@ package org.lectern.ai;
 import java.time.Duration;
 
 /**
- * A provider could not do the work. retryable says whether trying again may help (a timeout, a
- * 429 or 5xx) or not (a 400, a refused prompt, a missing binary); retryAfter is the provider's
- * own hint, or null.
+ * A provider could not do the work. retryable says whether trying again may help (a timeout, a 429
+ * or 5xx) or not (a 400, a refused prompt, a missing binary); retryAfter is the provider's own
+ * hint, or null.
  */
 public final class ProviderException extends Exception {
 
   private final boolean retryable;
   private final Duration retryAfter;
 
-  public ProviderException(String message, boolean retryable, Duration retryAfter, Throwable cause) {
+  public ProviderException(
+      String message, boolean retryable, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.retryable = retryable;
     this.retryAfter = retryAfter;
