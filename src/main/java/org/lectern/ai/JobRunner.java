@@ -13,7 +13,6 @@ import org.lectern.ai.AiDtos.JobView;
 import org.lectern.ai.AiDtos.Material;
 import org.lectern.ai.AiDtos.Moderation;
 import org.lectern.ai.JobStore.Lease;
-import org.lectern.content.AssignableContent;
 import org.lectern.content.AssignableContent.StoryText;
 import org.lectern.media.AudioAsset;
 import org.lectern.media.AudioService;
@@ -47,7 +46,7 @@ class JobRunner {
 
   @Inject AiProviders providers;
   @Inject JobStore store;
-  @Inject AssignableContent content;
+  @Inject WorkerReads reads;
   @Inject AudioService audio;
 
   void run(JobView job, Lease lease) throws ProviderException, Failure {
@@ -242,7 +241,7 @@ class JobRunner {
   }
 
   private StoryText source(JobView job) throws Failure {
-    return content
+    return reads
         .storyText(job.storyId(), job.version(), job.chunk())
         .orElseThrow(
             () ->

@@ -7,10 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lectern.context.Caller;
 import org.lectern.context.RequestContext;
-import org.lectern.identity.Accounts;
 import org.lectern.identity.User;
 import org.lectern.tenancy.Tenant;
-import org.lectern.tenancy.Tenants;
 
 /**
  * Work outside any request, in one school as one of its users: a request context of its own is
@@ -22,8 +20,7 @@ import org.lectern.tenancy.Tenants;
 class TenantWork {
 
   @Inject RequestContext context;
-  @Inject Tenants tenants;
-  @Inject Accounts accounts;
+  @Inject WorkerReads reads;
 
   /** Why the work could not run as that user there. */
   enum Refusal {
@@ -40,14 +37,14 @@ class TenantWork {
 
   @ActivateRequestContext
   void as(UUID tenantId, UUID userId, Work work) {
-    Optional<Tenant> tenant = tenants.byId(tenantId);
+    Optional<Tenant> tenant = reads.tenant(tenantId);
     if (tenant.isEmpty()) {
       work.run(Optional.of(Refusal.NO_SCHOOL));
       return;
     }
     long policyVersion = tenant.get().policyVersion();
     Optional<User> user =
-        context.runAs(tenantId, policyVersion, Caller.NOBODY, () -> accounts.user(userId));
+        context.runAs(tenantId, policyVersion, Caller.NOBODY, () -> reads.user(userId));
     Caller caller = user.filter(User::isActive).map(User::asCaller).orElse(Caller.NOBODY);
     Optional<Refusal> refusal =
         !tenant.get().isActive()
