@@ -1,0 +1,709 @@
+package org.lectern.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AI jobs over HTTP against {@link FakeOpenAi} (the OpenAI-compatible API the deployed server is
+ * pointed at) and espeak-ng: a job's lifecycle with its progress, a provider failure retried, a
+ * refused request and used-up attempts failing with their error, a dead node's job claimed again,
+ * the monthly quota answered 429 with its reset time, the moderation gate blocking a listed word
+ * and a flagged provider answer until a reviewer approves or discards, speech stored as an audio
+ * recording whose probed length follows the text's, teaching material made draft questions and
+ * draft words, and every job, image and flagged item closed (404) to other schools.
+ */
+class AiContentIT extends ApiTestBase {
+
+  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+  private final FakeOpenAi fake = FakeOpenAi.instance();
+
+  private Schools.School school;
+  private Schools.Person teacher;
+  private String story;
+
+  @BeforeEach
+  void school() {
+    fake.reset();
+    school = schools.newSchool();
+    teacher = schools.person(school, "teacher");
+    story =
+        storyWith(
+            teacher,
+            "The lantern",
+            "Mira kept the lantern lit every night.\n\nHer brother was at sea, and the light"
+                + " showed him the way home.");
+  }
+
+  @AfterEach
+  void quiet() {
+    fake.reset();
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Test
+  void aJobGoesFromQueuedThroughRunningToSucceededWithItsProgress() {
+    fake.delay(FakeOpenAi.IMAGES, Duration.ofMillis(1500));
+    Api.Response created = illustration(teacher, "Mira on the harbour wall at dusk");
+    assertEquals(202, created.status(), created::toString);
+    JsonObject job = created.json();
+    assertEquals("queued", job.getString("status"));
+    assertEquals(0, job.getInt("progress"));
+    assertTrue(created.header("Location").endsWith("/api/ai-content/jobs/" + job.getString("id")));
+
+    JsonObject running = await(teacher, job.getString("id"), j -> isStatus(j, "running"));
+    assertTrue(
+        running.getInt("progress") > 0 && running.getInt("progress") < 100, running::toString);
+    JsonObject done = await(teacher, job.getString("id"), j -> isStatus(j, "succeeded"));
+    assertEquals(100, done.getInt("progress"));
+    assertEquals(1, done.getInt("attempts"));
+    assertEquals("passed", done.getString("moderationStatus"));
+    JsonObject result = done.getJsonObject("result");
+    assertEquals("image/png", result.getString("contentType"));
+    assertTrue(result.getString("description").contains("Mira on the harbour wall"));
+    assertEquals(1, fake.calls(FakeOpenAi.IMAGES).size());
+    assertTrue(
+        fake.calls(FakeOpenAi.IMAGES).get(0).body().getString("prompt").contains("harbour wall"));
+
+    Api.BinaryResponse image =
+        api.get(result.getString("imageUrl")).token(teacher.token()).sendForBytes();
+    assertEquals(200, image.status());
+    assertEquals("image/png", image.header("Content-Type"));
+    assertArrayEquals(PNG_MAGIC, Arrays.copyOf(image.body(), 4));
+    assertEquals(result.getInt("sizeBytes"), image.body().length);
+
+    // Reading a job costs the caller and the job: two statements.
+    Api.Response read =
+        api.get("/api/ai-content/jobs/" + job.getString("id")).token(teacher.token()).send();
+    assertEquals(200, read.status());
+    int statements = Integer.parseInt(read.header("X-Sql-Statements"));
+    System.out.println("X-Sql-Statements GET /api/ai-content/jobs/{id}: " + statements);
+    assertTrue(statements <= 2, () -> statements + " statements");
+    Api.Response list =
+        api.get("/api/ai-content/jobs?status=succeeded").token(teacher.token()).send();
+    assertEquals(200, list.status());
+    assertEquals(List.of(job.getString("id")), ids(list));
+    assertTrue(Integer.parseInt(list.header("X-Sql-Statements")) <= 2, list::toString);
+
+    // Another teacher of the school does not see the job, but sees the image, which passed the
+    // gate, of a story teachers may read; a student, who may not read the draft story, does not.
+    Schools.Person other = schools.person(school, "teacher");
+    assertEquals(
+        404,
+        api.get("/api/ai-content/jobs/" + job.getString("id"))
+            .token(other.token())
+            .send()
+            .status());
+    assertEquals(List.of(), ids(api.get("/api/ai-content/jobs").token(other.token()).send()));
+    assertEquals(
+        200, api.get(result.getString("imageUrl")).token(other.token()).sendForBytes().status());
+    Schools.Person student = schools.person(school, "student");
+    assertEquals(
+        404, api.get(result.getString("imageUrl")).token(student.token()).sendForBytes().status());
+    // The admin reviews the school's jobs and sees it.
+    assertEquals(
+        200,
+        api.get("/api/ai-content/jobs/" + job.getString("id"))
+            .token(school.adminToken())
+            .send()
+            .status());
+  }
+
+  @Test
+  void aProviderFailureIsRetriedAfterABackoffAndThenSucceeds() {
+    fake.failNext(FakeOpenAi.IMAGES, 1, 500);
+    String id = illustration(teacher, "A lighthouse in the storm").json().getString("id");
+    JsonObject done = await(teacher, id, j -> isStatus(j, "succeeded"));
+    assertEquals(2, done.getInt("attempts"));
+    assertEquals(2, fake.calls(FakeOpenAi.IMAGES).size());
+    assertTrue(done.isNull("errorCode"), done::toString);
+  }
+
+  @Test
+  void aRefusedRequestAndUsedUpAttemptsFailWithTheirError() {
+    fake.failNext(FakeOpenAi.IMAGES, 1, 400);
+    String refused = illustration(teacher, "A lighthouse").json().getString("id");
+    JsonObject failed = await(teacher, refused, j -> isStatus(j, "failed"));
+    assertEquals("ai.provider-refused", failed.getString("errorCode"));
+    assertFalse(failed.getString("error").isBlank());
+    assertEquals(1, failed.getInt("attempts"));
+    assertFalse(failed.isNull("finishedAt"));
+
+    fake.failNext(FakeOpenAi.IMAGES, 3, 503);
+    String exhausted = illustration(teacher, "A second lighthouse").json().getString("id");
+    JsonObject gaveUp = await(teacher, exhausted, j -> isStatus(j, "failed"));
+    assertEquals("ai.attempts-exhausted", gaveUp.getString("errorCode"));
+    assertEquals(3, gaveUp.getInt("attempts"));
+    assertTrue(gaveUp.getString("error").contains("3 attempts"), gaveUp::toString);
+  }
+
+  @Test
+  void aJobLeftRunningByADeadNodeIsClaimedAgainAndFinishes() throws Exception {
+    String id = UUID.randomUUID().toString();
+    Db.execute(
+        "INSERT INTO ai_jobs (tenant_id, id, kind, story_id, parameters, requested_by, status,"
+            + " progress, attempts, max_attempts, next_run_at, lease_owner, lease_until,"
+            + " started_at) VALUES ('"
+            + school.id()
+            + "', '"
+            + id
+            + "', 'illustration', '"
+            + story
+            + "', '{\"prompt\": \"A boat at night\", \"size\": \"256x256\"}', '"
+            + teacher.id()
+            + "', 'running', 30, 1, 3, now() - interval '1 second', 'dead-node',"
+            + " now() - interval '1 second', now() - interval '1 minute')");
+    JsonObject done = await(teacher, id, j -> isStatus(j, "succeeded"));
+    assertEquals(2, done.getInt("attempts"));
+    assertEquals(
+        List.of("t"),
+        Db.column(
+                "SELECT (lease_owner IS NULL AND lease_until IS NULL)::text FROM ai_jobs WHERE id = ?::uuid",
+                id)
+            .stream()
+            .map(s -> s.substring(0, 1))
+            .toList());
+    assertEquals("256x256", fake.calls(FakeOpenAi.IMAGES).get(0).body().getString("size"));
+  }
+
+  // ---------------------------------------------------------------- quota
+
+  @Test
+  void aSchoolPastItsMonthlyQuotaGets429WithTheResetTime() {
+    fake.chatAnswers((instructions, prompt) -> "{\"summary\": \"A girl keeps a lamp lit.\"}");
+    assertEquals(
+        403,
+        api.put("/api/ai-content/quota")
+            .token(teacher.token())
+            .json(Api.obj("monthlyJobs", 9))
+            .send()
+            .status());
+    Api.Response set =
+        api.put("/api/ai-content/quota")
+            .token(school.adminToken())
+            .json(Api.obj("monthlyJobs", 2))
+            .send();
+    assertEquals(200, set.status(), set::toString);
+    assertEquals("school", set.json().getString("source"));
+    for (int i = 0; i < 2; i++) {
+      assertEquals(202, summary(teacher).status());
+    }
+    Api.Response refused = summary(teacher);
+    assertEquals(429, refused.status(), refused::toString);
+    assertEquals("ai.quota-exceeded", refused.code());
+    LocalDate first = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    Instant resets = first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    assertEquals(resets, Instant.parse(refused.json().getString("resetsAt")));
+    long retryAfter = Long.parseLong(refused.header("Retry-After"));
+    long expected = resets.getEpochSecond() - Instant.now().getEpochSecond();
+    assertTrue(Math.abs(retryAfter - expected) < 30, () -> retryAfter + " vs " + expected);
+
+    JsonObject quota = api.get("/api/ai-content/quota").token(teacher.token()).send().json();
+    assertEquals(2, quota.getInt("used"));
+    assertEquals(0, quota.getInt("remaining"));
+    assertEquals(first.toString(), quota.getString("month"));
+    // Another school's quota is its own.
+    Schools.School other = schools.newSchool();
+    Schools.Person otherTeacher = schools.person(other, "teacher");
+    assertEquals(
+        0,
+        api.get("/api/ai-content/quota").token(otherTeacher.token()).send().json().getInt("used"));
+  }
+
+  // ---------------------------------------------------------------- moderation
+
+  @Test
+  void aListedWordInAPromptIsHeldForAReviewerAndItsResultTooUntilApproved() {
+    String id = illustration(teacher, "A warning poster about heroin").json().getString("id");
+    JsonObject held = await(teacher, id, j -> isStatus(j, "failed"));
+    assertEquals("ai.prompt-blocked", held.getString("errorCode"));
+    assertEquals("blocked", held.getString("moderationStatus"));
+    assertEquals("input", held.getString("moderationStage"));
+    assertEquals(List.of("word-list:en:heroin"), strings(held, "moderationReasons"));
+    assertEquals(0, fake.calls(FakeOpenAi.IMAGES).size(), "a blocked prompt is never sent");
+
+    assertEquals(403, api.get("/api/ai-content/flagged").token(teacher.token()).send().status());
+    Api.Response queue = api.get("/api/ai-content/flagged").token(school.adminToken()).send();
+    assertEquals(List.of(id), ids(queue));
+
+    // Approved, the prompt is sent; the image's description repeats the word, so the result is
+    // held in turn, visible to the requester but to no other reader, until approved too.
+    Api.Response approved =
+        api.post("/api/ai-content/flagged/" + id + "/approve").token(school.adminToken()).send();
+    assertEquals(200, approved.status(), approved::toString);
+    assertEquals("approved", approved.json().getString("moderationStatus"));
+    JsonObject result = await(teacher, id, j -> isStatus(j, "succeeded"));
+    assertEquals("blocked", result.getString("moderationStatus"));
+    assertEquals("result", result.getString("moderationStage"));
+    assertEquals(1, fake.calls(FakeOpenAi.IMAGES).size());
+    String imageUrl = result.getJsonObject("result").getString("imageUrl");
+    schools.publish(school, story);
+    Schools.Person student = schools.person(school, "student");
+    assertEquals(200, api.get(imageUrl).token(teacher.token()).sendForBytes().status());
+    assertEquals(404, api.get(imageUrl).token(student.token()).sendForBytes().status());
+    assertEquals(
+        200,
+        api.post("/api/ai-content/flagged/" + id + "/approve")
+            .token(school.adminToken())
+            .send()
+            .status());
+    assertEquals(200, api.get(imageUrl).token(student.token()).sendForBytes().status());
+    assertEquals(
+        409,
+        api.post("/api/ai-content/flagged/" + id + "/approve")
+            .token(school.adminToken())
+            .send()
+            .status());
+    assertEquals(
+        List.of(), ids(api.get("/api/ai-content/flagged").token(school.adminToken()).send()));
+  }
+
+  @Test
+  void aFlaggedProviderAnswerIsKeptUnappliedUntilApprovedOrDiscarded() throws Exception {
+    fake.chatAnswers(
+        (instructions, prompt) ->
+            "{\"questions\": [{\"stem\": \"What is the "
+                + FakeOpenAi.FLAG_MARKER
+                + "?\", \"answer\": \"the sea\"}, {\"stem\": \"Who is at sea?\", \"answer\":"
+                + " \"her brother\"}]}");
+    String kept = questions(teacher, 2).json().getString("id");
+    String thrown = questions(teacher, 2).json().getString("id");
+    for (String id : List.of(kept, thrown)) {
+      JsonObject j = await(teacher, id, x -> isStatus(x, "succeeded"));
+      assertEquals("blocked", j.getString("moderationStatus"));
+      assertEquals("result", j.getString("moderationStage"));
+      assertEquals(List.of("provider:violence"), strings(j, "moderationReasons"));
+      assertFalse(j.getJsonObject("result").containsKey("exerciseId"), "nothing applied yet");
+      assertEquals(2, j.getJsonObject("result").getJsonArray("questions").size());
+    }
+    assertEquals(
+        Set.of(kept, thrown),
+        Set.copyOf(
+            ids(
+                api.get("/api/ai-content/flagged?kind=teaching_material")
+                    .token(school.adminToken())
+                    .send())));
+    assertEquals(
+        List.of("0"),
+        Db.column(
+            "SELECT count(*) FROM questions WHERE tenant_id = ?::uuid",
+            UUID.fromString(school.id())));
+
+    JsonObject discarded =
+        api.post("/api/ai-content/flagged/" + thrown + "/discard")
+            .token(school.adminToken())
+            .send()
+            .json();
+    assertEquals("discarded", discarded.getString("moderationStatus"));
+    assertEquals(List.of("provider:violence"), strings(discarded, "moderationReasons"));
+    assertEquals("discarded", get(teacher, thrown).getString("moderationStatus"));
+
+    JsonObject approved =
+        api.post("/api/ai-content/flagged/" + kept + "/approve")
+            .token(school.adminToken())
+            .send()
+            .json();
+    assertEquals("approved", approved.getString("moderationStatus"));
+    List<String> questionIds = strings(approved.getJsonObject("result"), "questionIds");
+    assertEquals(2, questionIds.size());
+    JsonObject q =
+        api.get("/api/questions/" + questionIds.get(0)).token(teacher.token()).send().json();
+    assertTrue(q.getBoolean("draft"));
+    assertEquals(
+        List.of(), ids(api.get("/api/ai-content/flagged").token(school.adminToken()).send()));
+    // Every act is in the audit trail.
+    Api.Response trail =
+        api.get("/api/audit-logs?entityType=ai-job&entityId=" + kept)
+            .token(school.adminToken())
+            .send();
+    List<String> actions = trail.items().stream().map(e -> e.getString("action")).toList();
+    assertTrue(actions.containsAll(List.of("CREATE", "SUCCEED", "APPROVE")), actions::toString);
+    Api.Response thrownTrail =
+        api.get("/api/audit-logs?entityType=ai-job&entityId=" + thrown)
+            .token(school.adminToken())
+            .send();
+    assertTrue(thrownTrail.items().stream().anyMatch(e -> e.getString("action").equals("DISCARD")));
+  }
+
+  // ---------------------------------------------------------------- speech
+
+  @Test
+  void speechIsStoredAsAnAudioRecordingWhoseLengthFollowsTheText() {
+    String shortStory = storyWith(teacher, "Short", "The cat sat.");
+    StringBuilder paragraph = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      paragraph.append(
+          "Every night Mira climbed the stairs of the old tower and lit the lantern, so that the"
+              + " fishing boats could find the harbour through the dark and the rain. ");
+    }
+    String longStory = storyWith(teacher, "Long", paragraph.toString().strip());
+    String shortJob = speech(teacher, shortStory).json().getString("id");
+    String longJob = speech(teacher, longStory).json().getString("id");
+    JsonObject shortDone = await(teacher, shortJob, j -> isStatus(j, "succeeded"));
+    JsonObject longDone = await(teacher, longJob, j -> isStatus(j, "succeeded"));
+    assertEquals("espeak-ng", shortDone.getJsonObject("result").getString("provider"));
+
+    JsonObject shortAudio = audio(shortDone);
+    JsonObject longAudio = audio(longDone);
+    assertEquals("audio/wav", shortAudio.getString("contentType"));
+    assertEquals(shortStory, shortAudio.getString("storyId"));
+    assertEquals("draft", shortAudio.getString("status"));
+    int shortSeconds = shortAudio.getInt("durationSec");
+    int longSeconds = longAudio.getInt("durationSec");
+    System.out.println(
+        "espeak-ng: 3 words "
+            + shortSeconds
+            + " s, "
+            + words(paragraph)
+            + " words "
+            + longSeconds
+            + " s");
+    assertTrue(shortSeconds >= 1 && shortSeconds <= 3, () -> shortSeconds + " s for three words");
+    // espeak-ng speaks about 175 words a minute by default: within a third of that.
+    double expected = words(paragraph) / 175.0 * 60;
+    assertTrue(
+        longSeconds > expected * 0.66 && longSeconds < expected * 1.5,
+        () -> longSeconds + " s for " + words(paragraph) + " words, expected about " + expected);
+    assertEquals(0, fake.calls(FakeOpenAi.SPEECH).size(), "speech stays on the machine");
+
+    // Speech adds to the story: a teacher who may not edit it is refused.
+    Schools.Person other = schools.person(school, "teacher");
+    schools.publish(school, story);
+    assertEquals(403, speech(other, story).status());
+  }
+
+  // ---------------------------------------------------------------- teaching material
+
+  @Test
+  void teachingMaterialBecomesDraftQuestionsAndDraftWords() {
+    fake.chatAnswers(
+        (instructions, prompt) ->
+            instructions.contains("comprehension questions")
+                ? "Here you are:\n```json\n{\"questions\": [{\"stem\": \"Who kept the lantern"
+                    + " lit?\", \"answer\": \"Mira\"}, {\"stem\": \"Where was her brother?\","
+                    + " \"answer\": \"at sea\"}]}\n```"
+                : "{\"words\": [{\"word\": \"lantern\", \"definition\": \"A lamp with a frame.\","
+                    + " \"partOfSpeech\": \"noun\", \"example\": \"She lit the lantern.\"},"
+                    + " {\"word\": \"harbour\", \"definition\": \"A sheltered place for boats.\"}]}");
+    JsonObject q =
+        await(teacher, questions(teacher, 2).json().getString("id"), j -> isStatus(j, "succeeded"));
+    assertEquals("passed", q.getString("moderationStatus"));
+    List<String> questionIds = strings(q.getJsonObject("result"), "questionIds");
+    assertEquals(2, questionIds.size());
+    assertTrue(
+        fake.calls(FakeOpenAi.CHAT).get(0).body().toString().contains("Mira kept the lantern lit"));
+    JsonObject first =
+        api.get("/api/questions/" + questionIds.get(0)).token(teacher.token()).send().json();
+    assertEquals("short_answer", first.getString("type"));
+    assertEquals("Who kept the lantern lit?", first.getString("stem"));
+    assertTrue(first.getBoolean("draft"));
+
+    // A draft stays out of quizzes until accepted.
+    String quiz = quiz(teacher);
+    Api.Response drafted =
+        api.put("/api/quizzes/" + quiz + "/questions")
+            .token(teacher.token())
+            .json(
+                Api.obj(
+                    "questions", List.of(Api.obj("questionId", questionIds.get(0), "points", 1))))
+            .send();
+    assertEquals(409, drafted.status(), drafted::toString);
+    assertEquals("question.draft", drafted.code());
+    Api.Response accepted =
+        api.post("/api/questions/" + questionIds.get(0) + "/accept").token(teacher.token()).send();
+    assertEquals(200, accepted.status(), accepted::toString);
+    assertFalse(accepted.json().getBoolean("draft"));
+    assertEquals(
+        200,
+        api.put("/api/quizzes/" + quiz + "/questions")
+            .token(teacher.token())
+            .json(
+                Api.obj(
+                    "questions", List.of(Api.obj("questionId", questionIds.get(0), "points", 1))))
+            .send()
+            .status());
+
+    Api.Response vocab =
+        api.post("/api/ai-content/jobs")
+            .token(teacher.token())
+            .json(
+                Api.obj(
+                    "kind",
+                    "teaching_material",
+                    "storyId",
+                    story,
+                    "material",
+                    "vocabulary",
+                    "count",
+                    5))
+            .send();
+    assertEquals(202, vocab.status(), vocab::toString);
+    JsonObject v = await(teacher, vocab.json().getString("id"), j -> isStatus(j, "succeeded"));
+    assertEquals(2, strings(v.getJsonObject("result"), "wordIds").size());
+    List<JsonObject> words =
+        api.get("/api/stories/" + story + "/vocabulary").token(teacher.token()).send().items();
+    assertEquals(
+        List.of("harbour", "lantern"), words.stream().map(w -> w.getString("word")).toList());
+    assertTrue(words.stream().allMatch(w -> w.getBoolean("draft")));
+    // Readers of the story do not see drafts.
+    schools.publish(school, story);
+    Schools.Person student = schools.person(school, "student");
+    assertEquals(
+        List.of(),
+        api.get("/api/stories/" + story + "/vocabulary").token(student.token()).send().items());
+    String lantern = words.get(1).getString("id");
+    Api.Response acceptedWord =
+        api.post("/api/stories/" + story + "/vocabulary/" + lantern + "/accept")
+            .token(teacher.token())
+            .send();
+    assertEquals(200, acceptedWord.status(), acceptedWord::toString);
+    assertFalse(acceptedWord.json().getBoolean("draft"));
+    assertEquals(
+        List.of("lantern"),
+        api
+            .get("/api/stories/" + story + "/vocabulary")
+            .token(student.token())
+            .send()
+            .items()
+            .stream()
+            .map(w -> w.getString("word"))
+            .toList());
+  }
+
+  @Test
+  void invalidModelOutputIsRetriedAndThenFailsClearly() {
+    fake.chatAnswers((instructions, prompt) -> "I cannot answer in JSON today.");
+    JsonObject failed =
+        await(teacher, summary(teacher).json().getString("id"), j -> isStatus(j, "failed"));
+    assertEquals("ai.attempts-exhausted", failed.getString("errorCode"));
+    assertTrue(failed.getString("error").contains("not the JSON asked for"), failed::toString);
+    assertEquals(3, fake.calls(FakeOpenAi.CHAT).size());
+  }
+
+  // ---------------------------------------------------------------- requests and isolation
+
+  @Test
+  void requestsAreCheckedAndOtherSchoolsSeeNothing() {
+    Api.Response noPrompt =
+        api.post("/api/ai-content/jobs")
+            .token(teacher.token())
+            .json(Api.obj("kind", "illustration", "storyId", story))
+            .send();
+    assertEquals(400, noPrompt.status(), noPrompt::toString);
+    Api.Response mixed =
+        api.post("/api/ai-content/jobs")
+            .token(teacher.token())
+            .json(Api.obj("kind", "speech", "storyId", story, "prompt", "draw"))
+            .send();
+    assertEquals(400, mixed.status(), mixed::toString);
+    Schools.Person student = schools.person(school, "student");
+    schools.publish(school, story);
+    assertEquals(403, illustration(student, "a cat").status());
+    assertEquals(404, illustration(teacher, "a cat", UUID.randomUUID().toString()).status());
+
+    String job = illustration(teacher, "A warning poster about heroin").json().getString("id");
+    await(teacher, job, j -> isStatus(j, "failed"));
+    String imageJob = illustration(teacher, "A quiet harbour").json().getString("id");
+    String imageUrl =
+        await(teacher, imageJob, j -> isStatus(j, "succeeded"))
+            .getJsonObject("result")
+            .getString("imageUrl");
+
+    Schools.School other = schools.newSchool();
+    for (String token : List.of(other.adminToken(), schools.person(other, "teacher").token())) {
+      assertEquals(404, api.get("/api/ai-content/jobs/" + job).token(token).send().status());
+      assertEquals(404, api.get(imageUrl).token(token).sendForBytes().status());
+      assertEquals(
+          404,
+          api.post("/api/ai-content/jobs/" + imageJob + "/cancel").token(token).send().status());
+      assertEquals(List.of(), ids(api.get("/api/ai-content/jobs").token(token).send()));
+    }
+    assertEquals(
+        404,
+        api.post("/api/ai-content/flagged/" + job + "/approve")
+            .token(other.adminToken())
+            .send()
+            .status());
+    assertEquals(
+        404,
+        api.post("/api/ai-content/flagged/" + job + "/discard")
+            .token(other.adminToken())
+            .send()
+            .status());
+    assertEquals(
+        List.of(), ids(api.get("/api/ai-content/flagged").token(other.adminToken()).send()));
+    assertEquals("blocked", get(teacher, job).getString("moderationStatus"));
+    // A story of another school is no story to ask about.
+    assertEquals(404, illustration(schools.person(other, "teacher"), "a cat", story).status());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Api.Response illustration(Schools.Person who, String prompt) {
+    return illustration(who, prompt, story);
+  }
+
+  private Api.Response illustration(Schools.Person who, String prompt, String storyId) {
+    return api.post("/api/ai-content/jobs")
+        .token(who.token())
+        .json(
+            Api.obj(
+                "kind", "illustration", "storyId", storyId, "prompt", prompt, "size", "256x256"))
+        .send();
+  }
+
+  private Api.Response summary(Schools.Person who) {
+    return api.post("/api/ai-content/jobs")
+        .token(who.token())
+        .json(Api.obj("kind", "teaching_material", "storyId", story, "material", "summary"))
+        .send();
+  }
+
+  private Api.Response questions(Schools.Person who, int count) {
+    Api.Response r =
+        api.post("/api/ai-content/jobs")
+            .token(who.token())
+            .json(
+                Api.obj(
+                    "kind",
+                    "teaching_material",
+                    "storyId",
+                    story,
+                    "material",
+                    "questions",
+                    "count",
+                    count))
+            .send();
+    assertEquals(202, r.status(), r::toString);
+    return r;
+  }
+
+  private Api.Response speech(Schools.Person who, String storyId) {
+    return api.post("/api/ai-content/jobs")
+        .token(who.token())
+        .json(Api.obj("kind", "speech", "storyId", storyId, "version", 1, "voiceType", "female"))
+        .send();
+  }
+
+  private JsonObject audio(JsonObject job) {
+    Api.Response r =
+        api.get("/api/audio/" + job.getJsonObject("result").getString("audioId"))
+            .token(teacher.token())
+            .send();
+    assertEquals(200, r.status(), r::toString);
+    return r.json();
+  }
+
+  private String storyWith(Schools.Person author, String title, String content) {
+    Api.Response r =
+        api.post("/api/stories")
+            .token(author.token())
+            .json(
+                Api.obj(
+                    "title", title, "content", content, "difficulty", "beginner", "language", "en"))
+            .send();
+    assertEquals(201, r.status(), r::toString);
+    return r.json().getString("id");
+  }
+
+  private String quiz(Schools.Person t) {
+    String course =
+        api.post("/api/courses")
+            .token(t.token())
+            .json(Api.obj("title", "Course", "level", "B1", "difficulty", "intermediate"))
+            .send()
+            .json()
+            .getString("id");
+    String unit =
+        api.post("/api/courses/" + course + "/units")
+            .token(t.token())
+            .json(Api.obj("title", "Unit"))
+            .send()
+            .json()
+            .getString("id");
+    String lesson =
+        api.post("/api/units/" + unit + "/lessons")
+            .token(t.token())
+            .json(Api.obj("title", "Lesson"))
+            .send()
+            .json()
+            .getString("id");
+    Api.Response quiz =
+        api.post("/api/quizzes")
+            .token(t.token())
+            .json(Api.obj("lessonId", lesson, "title", "Quiz"))
+            .send();
+    assertEquals(201, quiz.status(), quiz::toString);
+    return quiz.json().getString("id");
+  }
+
+  private JsonObject get(Schools.Person who, String id) {
+    Api.Response r = api.get("/api/ai-content/jobs/" + id).token(who.token()).send();
+    assertEquals(200, r.status(), r::toString);
+    return r.json();
+  }
+
+  /** Polls the job until {@code done} holds (at most 60 s), and answers it then. */
+  private JsonObject await(Schools.Person who, String id, Predicate<JsonObject> done) {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonObject last = null;
+    while (System.nanoTime() < until) {
+      last = get(who, id);
+      if (done.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("job " + id + " did not get there: " + last);
+  }
+
+  private static boolean isStatus(JsonObject job, String status) {
+    return job.getString("status").equals(status);
+  }
+
+  private static List<String> ids(Api.Response page) {
+    assertEquals(200, page.status(), page::toString);
+    List<String> out = new ArrayList<>();
+    page.items().forEach(j -> out.add(j.getString("id")));
+    return out;
+  }
+
+  private static List<String> strings(JsonObject o, String field) {
+    return o.getJsonArray(field).getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  private static int words(CharSequence text) {
+    return text.toString().strip().split("\\s+").length;
+  }
+
+  static {
+    assertNotNull(PNG_MAGIC);
+  }
+}
