@@ -1,6 +1,7 @@
 package org.lectern.ai;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.function.Function;
  *
  * @param baseUrl the OpenAI-compatible API, empty when the HTTP provider is off
  * @param apiKey sent only as {@code Authorization: Bearer}; empty for servers that need none
+ * @param wordListsDir more moderation word lists ({@code <lang>.txt}) added to the shipped ones
  * @param speech {@code auto} (espeak-ng when installed, else the HTTP provider), {@code espeak},
  *     {@code openai} or {@code off}
  */
@@ -32,6 +34,7 @@ public record AiSettings(
     String moderationModel,
     String speech,
     String espeakCommand,
+    Optional<Path> wordListsDir,
     Duration connectTimeout,
     Duration timeout,
     Duration espeakTimeout,
@@ -77,6 +80,7 @@ public record AiSettings(
         value.apply("lectern.ai.moderation-model").orElse("omni-moderation-latest"),
         value.apply("lectern.ai.speech").orElse(SPEECH_AUTO).toLowerCase(Locale.ROOT),
         value.apply("lectern.ai.espeak.command").orElse("espeak-ng"),
+        value.apply("lectern.ai.word-lists-dir").map(Path::of),
         seconds(value, "lectern.ai.connect-timeout-seconds", 10),
         seconds(value, "lectern.ai.timeout-seconds", 120),
         seconds(value, "lectern.ai.espeak.timeout-seconds", 120),
@@ -133,27 +137,6 @@ public record AiSettings(
     }
   }
 
-  /** The same settings with other limits: for tests and operators who tune one value. */
-  AiSettings withLimits(Duration timeout, int maxAnswerBytes, int maxImageBytes) {
-    return new AiSettings(
-        baseUrl,
-        apiKey,
-        textModel,
-        imageModel,
-        speechModel,
-        speechVoice,
-        speechFormat,
-        moderationModel,
-        speech,
-        espeakCommand,
-        connectTimeout,
-        timeout,
-        espeakTimeout,
-        maxAnswerBytes,
-        maxImageBytes,
-        maxSpeechBytes);
-  }
-
   /** Never shows the API key, only whether there is one. */
   @Override
   public String toString() {
@@ -175,6 +158,8 @@ public record AiSettings(
         + moderationModel
         + ", speech="
         + speech
+        + ", wordListsDir="
+        + wordListsDir.map(Path::toString).orElse("(none)")
         + "]";
   }
 }

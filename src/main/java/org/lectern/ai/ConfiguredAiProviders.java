@@ -50,7 +50,7 @@ public class ConfiguredAiProviders implements AiProviders {
   /** Decides the providers from the settings; package-private so tests can give their own. */
   void configure(AiSettings settings) {
     http = settings.baseUrl().map(url -> new OpenAiCompatible(settings));
-    WordListGate words = WordListGate.fromClasspath();
+    WordListGate words = WordListGate.packagedAnd(settings.wordListsDir());
     moderation =
         http.<ModerationGate>map(provider -> new ProviderModerationGate(words, provider))
             .orElse(words);

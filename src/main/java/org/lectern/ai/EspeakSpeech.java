@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -39,6 +40,13 @@ public final class EspeakSpeech implements SpeechSynthesizer {
   private static final Pattern OTHER_LANGUAGE = Pattern.compile("\\(([^\\s()]+)\\s+(\\d+)\\)");
   private static final Pattern VOICE = Pattern.compile("[a-z0-9-]{1,40}(\\+[a-z0-9_]{1,20})?");
 
+  /**
+   * espeak-ng keeps one core busy while it speaks: at most one process a core, whatever the number
+   * of jobs that ask at once.
+   */
+  private static final Semaphore RUNNING =
+      new Semaphore(Runtime.getRuntime().availableProcessors());
+
   private final String command;
   private final Duration timeout;
   private volatile Map<String, String> voices;
@@ -60,7 +68,7 @@ public final class EspeakSpeech implements SpeechSynthesizer {
   /** The first line of {@code espeak-ng --version} when the program runs, else empty. */
   public static Optional<String> version(String command) {
     return output(List.of(command, "--version"))
-        .map(out -> out.lines().findFirst().orElse("").strip())
+        .map(out -> out.lines().findFirst().orElse("").replaceFirst("\\s+Data at:.*", "").strip())
         .filter(line -> !line.isEmpty());
   }
 
@@ -78,6 +86,14 @@ public final class EspeakSpeech implements SpeechSynthesizer {
     Path input = null;
     Path wav = null;
     try {
+      if (!RUNNING.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ProviderException(NAME + " is busy with other texts", true, null, null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(NAME + " was interrupted", true, null, e);
+    }
+    try {
       input = Files.createTempFile("lectern-speech-", ".txt");
       Files.writeString(input, text, StandardCharsets.UTF_8);
       wav = Files.createTempFile("lectern-speech-", ".wav");
@@ -91,6 +107,7 @@ public final class EspeakSpeech implements SpeechSynthesizer {
     } catch (IOException e) {
       throw new ProviderException(NAME + " could not run: " + e.getMessage(), false, null, e);
     } finally {
+      RUNNING.release();
       delete(input);
       delete(wav);
     }

@@ -62,6 +62,9 @@ public final class OpenAiCompatible implements TextGenerator, ImageGenerator, Sp
   /** What one moderation input holds at most; a longer text goes as several inputs in one call. */
   static final int MODERATION_PIECE_CHARS = 8_000;
 
+  /** What one speech request holds at most: OpenAI's limit is 4,096 characters. */
+  static final int SPEECH_PIECE_CHARS = 4_000;
+
   /** The most of an error answer read, and the most of its message put into an exception. */
   private static final int MAX_ERROR_BYTES = 16 * 1024;
 
@@ -199,33 +202,76 @@ public final class OpenAiCompatible implements TextGenerator, ImageGenerator, Sp
 
   // Speech
 
+  /**
+   * Speech for a text of any length: in one request when it fits OpenAI's limit, else in pieces cut
+   * at spaces, each asked for as WAV whatever the configured format, joined into one WAV file.
+   */
   @Override
   public GeneratedSpeech synthesize(String text, String language, String voice)
       throws ProviderException {
     if (text == null || text.isBlank()) {
       throw new ProviderException("there is no text to speak", false);
     }
+    String chosen = voice == null || voice.isBlank() ? settings.speechVoice() : voice;
+    List<String> pieces =
+        pieces(text.strip(), SPEECH_PIECE_CHARS).stream().filter(p -> !p.isBlank()).toList();
+    Path file = null;
+    GeneratedSpeech speech = null;
+    try {
+      if (pieces.size() == 1) {
+        byte[] audio = speak(pieces.get(0), chosen, settings.speechFormat());
+        String contentType = audioType(audio);
+        if (contentType == null) {
+          throw unreadable("/audio/speech", "the answer is not WAV, MP3 or Ogg audio");
+        }
+        file = Files.createTempFile("lectern-speech-", extension(contentType));
+        Files.write(file, audio);
+        speech = new GeneratedSpeech(file, contentType);
+      } else {
+        file = Files.createTempFile("lectern-speech-", ".wav");
+        try (WavJoin join = new WavJoin(file, settings.maxSpeechBytes())) {
+          for (String piece : pieces) {
+            join.append(speak(piece, chosen, "wav"));
+          }
+          join.finish();
+        }
+        speech = new GeneratedSpeech(file, "audio/wav");
+      }
+      return speech;
+    } catch (IOException e) {
+      throw new ProviderException("could not keep the speech: " + e.getMessage(), true, null, e);
+    } finally {
+      if (speech == null && file != null) {
+        deleteQuietly(file);
+      }
+    }
+  }
+
+  private static String extension(String audioType) {
+    return switch (audioType) {
+      case "audio/wav" -> ".wav";
+      case "audio/ogg" -> ".ogg";
+      default -> ".mp3";
+    };
+  }
+
+  private byte[] speak(String text, String voice, String format) throws ProviderException {
     JsonObject body =
         Jsons.builders()
             .createObjectBuilder()
             .add("model", settings.speechModel())
             .add("input", text)
-            .add("voice", voice == null || voice.isBlank() ? settings.speechVoice() : voice)
-            .add("response_format", settings.speechFormat())
+            .add("voice", voice)
+            .add("response_format", format)
             .build();
-    byte[] audio = post("/audio/speech", body, "audio/*", settings.maxSpeechBytes());
-    String contentType = audioType(audio);
-    if (contentType == null) {
-      throw unreadable("/audio/speech", "the answer is not WAV, MP3 or Ogg audio");
-    }
+    return post("/audio/speech", body, "audio/*", settings.maxSpeechBytes());
+  }
+
+  private static void deleteQuietly(Path file) {
     try {
-      Path file =
-          Files.createTempFile(
-              "lectern-speech-", contentType.equals("audio/wav") ? ".wav" : ".mp3");
-      Files.write(file, audio);
-      return new GeneratedSpeech(file, contentType);
+      Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new ProviderException("could not keep the speech: " + e.getMessage(), true, null, e);
+      LOG.warning(() -> "Could not delete " + file + ": " + e.getMessage());
     }
   }
 

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * (shipped in the application; one term or phrase a line, {@code #} starts a comment line). Needs
  * no provider and never fails.
  *
+ * <p>An operator extends them without a rebuild: files of the same names in {@code
+ * LECTERN_AI_WORD_LISTS_DIR} are added to the shipped lists (read once, at a language's first use
+ * after a start).
+ *
  * <p>A text is checked against the list of its primary language and, always, the English list:
  * stories embed English in other languages (chem chunks), and a language without a list of its own
  * still gets a judgement. Terms match whole words and phrases only, compared after Unicode
@@ -53,32 +57,53 @@ public final class WordListGate implements ModerationGate {
 
   /** The lists packaged with the application, under {@code /policies/moderation/}. */
   public static WordListGate fromClasspath() {
-    return new WordListGate(
-        language -> {
-          try (InputStream in =
-              WordListGate.class.getResourceAsStream("/policies/moderation/" + language + ".txt")) {
-            return in == null
-                ? Optional.empty()
-                : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    return new WordListGate(WordListGate::packaged);
   }
 
   /** The lists in a directory of {@code <lang>.txt} files, such as the repository's. */
   public static WordListGate fromDirectory(Path directory) {
+    return new WordListGate(language -> file(directory, language));
+  }
+
+  /**
+   * The packaged lists, each extended by the file of the same name in {@code extra} when there is
+   * one; a file there for a language the application has no list for adds that language.
+   */
+  public static WordListGate packagedAnd(Optional<Path> extra) {
+    if (extra.isEmpty()) {
+      return fromClasspath();
+    }
     return new WordListGate(
         language -> {
-          Path file = directory.resolve(language + ".txt");
-          try {
-            return Files.isRegularFile(file)
-                ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
-                : Optional.empty();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          Optional<String> shipped = packaged(language);
+          Optional<String> added = file(extra.get(), language);
+          if (shipped.isPresent() && added.isPresent()) {
+            return Optional.of(shipped.get() + "\n" + added.get());
           }
+          return shipped.or(() -> added);
         });
+  }
+
+  private static Optional<String> packaged(String language) {
+    try (InputStream in =
+        WordListGate.class.getResourceAsStream("/policies/moderation/" + language + ".txt")) {
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Optional<String> file(Path directory, String language) {
+    Path file = directory.resolve(language + ".txt");
+    try {
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -174,8 +199,10 @@ public final class WordListGate implements ModerationGate {
     private WordList(String language, List<Term> terms) {
       this.language = language;
       for (Term t : terms) {
-        byFirst.computeIfAbsent(t.words().get(0), w -> new ArrayList<>()).add(t);
-        byCompact.putIfAbsent(t.compact(), t);
+        // "foda-se" and "fodase" are one term: the first listed names it in reasons.
+        if (byCompact.putIfAbsent(t.compact(), t) == null) {
+          byFirst.computeIfAbsent(t.words().get(0), w -> new ArrayList<>()).add(t);
+        }
       }
     }
 

@@ -470,7 +470,7 @@ public final class FakeOpenAi implements AutoCloseable {
   }
 
   /** An 8x8 PNG, drawn by ImageIO so it is valid whatever reads it. */
-  static byte[] png() {
+  public static byte[] png() {
     BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
     for (int x = 0; x < 8; x++) {
       for (int y = 0; y < 8; y++) {
