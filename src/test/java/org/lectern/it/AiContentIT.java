@@ -17,6 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +232,74 @@ class AiContentIT extends ApiTestBase {
     assertEquals(
         0,
         api.get("/api/ai-content/quota").token(otherTeacher.token()).send().json().getInt("used"));
+  }
+
+  @Test
+  void concurrentRequestsNeverPassTheQuota() throws Exception {
+    fake.chatAnswers((instructions, prompt) -> "{\"summary\": \"A girl keeps a lamp lit.\"}");
+    assertEquals(
+        200,
+        api.put("/api/ai-content/quota")
+            .token(school.adminToken())
+            .json(Api.obj("monthlyJobs", 3))
+            .send()
+            .status());
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<Api.Response>> sent = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        Callable<Api.Response> request = () -> summary(teacher);
+        sent.add(pool.submit(request));
+      }
+      List<String> accepted = new ArrayList<>();
+      int refused = 0;
+      for (Future<Api.Response> f : sent) {
+        Api.Response r = f.get();
+        if (r.status() == 202) {
+          accepted.add(r.json().getString("id"));
+        } else {
+          assertEquals(429, r.status(), r::toString);
+          refused++;
+        }
+      }
+      assertEquals(3, accepted.size());
+      assertEquals(7, refused);
+      for (String id : accepted) {
+        await(teacher, id, j -> isStatus(j, "succeeded"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        3, api.get("/api/ai-content/quota").token(teacher.token()).send().json().getInt("used"));
+  }
+
+  @Test
+  void aQueuedJobIsCancelledAndGivesItsUnitBack() {
+    // Both of the node's places are taken by slow jobs, so the third waits in the queue.
+    fake.delay(FakeOpenAi.IMAGES, Duration.ofMillis(2500));
+    String first = illustration(teacher, "A lighthouse").json().getString("id");
+    String second = illustration(teacher, "A harbour").json().getString("id");
+    await(teacher, first, j -> isStatus(j, "running"));
+    await(teacher, second, j -> isStatus(j, "running"));
+    String third = illustration(teacher, "A boat").json().getString("id");
+    Api.Response cancelled =
+        api.post("/api/ai-content/jobs/" + third + "/cancel").token(teacher.token()).send();
+    assertEquals(200, cancelled.status(), cancelled::toString);
+    assertEquals("cancelled", cancelled.json().getString("status"));
+    assertEquals(
+        2, api.get("/api/ai-content/quota").token(teacher.token()).send().json().getInt("used"));
+    Api.Response again =
+        api.post("/api/ai-content/jobs/" + third + "/cancel").token(teacher.token()).send();
+    assertEquals(409, again.status(), again::toString);
+    assertEquals("ai.job-not-queued", again.code());
+    Api.Response running =
+        api.post("/api/ai-content/jobs/" + first + "/cancel").token(teacher.token()).send();
+    assertEquals(409, running.status(), running::toString);
+    await(teacher, first, j -> isStatus(j, "succeeded"));
+    await(teacher, second, j -> isStatus(j, "succeeded"));
+    assertEquals("cancelled", get(teacher, third).getString("status"));
+    assertEquals(2, fake.calls(FakeOpenAi.IMAGES).size());
   }
 
   // ---------------------------------------------------------------- moderation
