@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +193,98 @@ class AiContentIT extends ApiTestBase {
             .map(s -> s.substring(0, 1))
             .toList());
     assertEquals("256x256", fake.calls(FakeOpenAi.IMAGES).get(0).body().getString("size"));
+  }
+
+  /**
+   * Two real nodes: a second server ({@code java -jar target/lectern.jar}) on the same database
+   * takes jobs next to the test's own; it is killed (SIGKILL) in the middle of its work, and the
+   * test's node claims its jobs once their lease ends and finishes them.
+   */
+  @Test
+  void aJobSurvivesItsNodeBeingKilledWithASecondRealNode() throws Exception {
+    Path jar = Path.of("target/lectern.jar");
+    Assumptions.assumeTrue(Files.exists(jar), "the runnable jar is built before the ITs");
+    Path dir =
+        Path.of(
+            System.getProperty("lectern.it.workDir", "target/it"), "node-2-" + UUID.randomUUID());
+    Files.createDirectories(dir.resolve("tenants"));
+    Path log = dir.resolve("node-2.log");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    ProcessBuilder node =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = node.environment();
+    env.put("LECTERN_DB_URL", System.getProperty("lectern.it.db.url"));
+    env.put("LECTERN_DB_USER", System.getProperty("lectern.it.db.app.user"));
+    env.put("LECTERN_DB_PASSWORD", System.getProperty("lectern.it.db.app.password"));
+    env.put("LECTERN_DB_OWNER_USER", System.getProperty("lectern.it.db.user"));
+    env.put("LECTERN_DB_OWNER_PASSWORD", System.getProperty("lectern.it.db.password", ""));
+    env.put("LECTERN_HTTP_PORT", Integer.toString(port));
+    env.put("LECTERN_DATA_DIR", dir.toString());
+    env.put("LECTERN_TENANTS_DIR", dir.resolve("tenants").toString());
+    env.put("LECTERN_RELAUNCH", "false");
+    env.put("LECTERN_AI_BASE_URL", fake.baseUrl());
+    env.put("LECTERN_AI_API_KEY", fake.apiKey());
+    env.put("LECTERN_AI_WORKER_NODE", "node-2");
+    env.put("LECTERN_AI_WORKER_POLL_MILLIS", "200");
+    env.put("LECTERN_AI_WORKER_LEASE_SECONDS", "3");
+    env.put("LECTERN_AI_MAX_ATTEMPTS", "3");
+    Process second = node.start();
+    try {
+      long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (!Files.readString(log).contains("is ready")) {
+        assertTrue(second.isAlive(), () -> "node 2 stopped: " + tail(log));
+        assertTrue(System.nanoTime() < until, () -> "node 2 not ready: " + tail(log));
+        Thread.sleep(200);
+      }
+      // Slow images keep both nodes busy: this node runs two jobs at a time, node 2 the others.
+      fake.delay(FakeOpenAi.IMAGES, Duration.ofSeconds(5));
+      List<String> jobs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        jobs.add(illustration(teacher, "Boat number " + i).json().getString("id"));
+      }
+      List<String> onNode2 = List.of();
+      until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (onNode2.size() < 1 && System.nanoTime() < until) {
+        onNode2 =
+            Db.column(
+                "SELECT id::text FROM ai_jobs WHERE tenant_id = ?::uuid AND status = 'running'"
+                    + " AND lease_owner = 'node-2' AND progress >= 30",
+                UUID.fromString(school.id()));
+        Thread.sleep(100);
+      }
+      assertFalse(onNode2.isEmpty(), "node 2 took no job");
+      second.destroyForcibly().waitFor();
+      fake.delay(FakeOpenAi.IMAGES, Duration.ZERO);
+      for (String id : jobs) {
+        JsonObject done = await(teacher, id, j -> isStatus(j, "succeeded"));
+        if (onNode2.contains(id)) {
+          assertEquals(2, done.getInt("attempts"), done::toString);
+        }
+      }
+      System.out.println(
+          "Two nodes: node 2 held " + onNode2.size() + " of 4 jobs when killed; all 4 succeeded");
+    } finally {
+      second.destroyForcibly();
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      String text = Files.readString(log);
+      return text.substring(Math.max(0, text.length() - 3000));
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   // ---------------------------------------------------------------- quota
