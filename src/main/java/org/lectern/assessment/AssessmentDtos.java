@@ -106,7 +106,17 @@ public final class AssessmentDtos {
       String stem,
       JsonObject content,
       JsonObject answerKey,
-      long version) {}
+      long version,
+      boolean draft) {}
+
+  /**
+   * A question an AI job wrote (short answer): it lands in the bank as a draft, which no quiz uses
+   * until a teacher accepts it.
+   */
+  public record DraftQuestion(String stem, String answer) {}
+
+  /** The exercise made for drafts, and its questions in order. */
+  public record DraftExercise(UUID exerciseId, List<UUID> questionIds) {}
 
   // ---------------------------------------------------------------- quizzes
 

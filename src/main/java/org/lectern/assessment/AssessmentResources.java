@@ -132,6 +132,12 @@ public final class AssessmentResources {
       return bank.replaceQuestion(id, request);
     }
 
+    @POST
+    @Path("{id}/accept")
+    public QuestionView accept(@PathParam("id") UUID id) {
+      return bank.acceptQuestion(id);
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
+import org.lectern.assessment.AssessmentDtos.DraftExercise;
+import org.lectern.assessment.AssessmentDtos.DraftQuestion;
 import org.lectern.assessment.AssessmentDtos.ExercisePatch;
 import org.lectern.assessment.AssessmentDtos.ExerciseRequest;
 import org.lectern.assessment.AssessmentDtos.ExerciseView;
@@ -157,6 +159,81 @@ public class QuestionBank {
     return question(id);
   }
 
+  /**
+   * A new exercise titled {@code title} holding these questions as short-answer drafts, each
+   * accepting its {@code answer}: what an AI job made of a story. Needs {@code exercise:create}.
+   * Drafts stay out of quizzes until {@link #acceptQuestion accepted}.
+   */
+  @Audited(action = AuditAction.CREATE, entity = EXERCISE)
+  public DraftExercise createDraftExercise(
+      String title, String description, List<DraftQuestion> drafts) {
+    access.requireSchoolMember("The question bank belongs to a school.");
+    access.require(EXERCISE, "create");
+    UUID exerciseId = Ids.newId();
+    tem.sql(
+            "INSERT INTO exercises (tenant_id, id, title, description, created_by)"
+                + " VALUES (?1, CAST(?2 AS uuid), ?3, ?4, CAST(?5 AS uuid))")
+        .setParameter(2, exerciseId.toString())
+        .setParameter(3, title.length() > 255 ? title.substring(0, 255) : title)
+        .setParameter(4, description)
+        .setParameter(5, context.caller().id().toString())
+        .executeUpdate();
+    List<UUID> ids = new ArrayList<>();
+    List<String> stems = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (DraftQuestion d : drafts) {
+      QuestionSpecs.Spec spec =
+          QuestionSpecs.of(
+              new QuestionRequest(
+                  exerciseId,
+                  "short_answer",
+                  d.stem(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  List.of(d.answer()),
+                  null));
+      ids.add(Ids.newId());
+      stems.add(d.stem());
+      contents.add(spec.content().toString());
+      keys.add(spec.key().toString());
+    }
+    tem.sql(
+            "INSERT INTO questions (tenant_id, id, exercise_id, position, stem, type, content,"
+                + " answer_key, created_by, draft) SELECT ?1, x.id, CAST(?2 AS uuid), x.n,"
+                + " x.stem, 'short_answer', CAST(x.content AS jsonb), CAST(x.key AS jsonb),"
+                + " CAST(?3 AS uuid), true FROM unnest(CAST(?4 AS uuid[]), CAST(?5 AS text[]),"
+                + " CAST(?6 AS text[]), CAST(?7 AS text[])) WITH ORDINALITY"
+                + " AS x (id, stem, content, key, n)")
+        .setParameter(2, exerciseId.toString())
+        .setParameter(3, context.caller().id().toString())
+        .setParameter(4, Ids.sqlArray(ids))
+        .setParameter(5, SqlValues.quotedArray(stems))
+        .setParameter(6, SqlValues.quotedArray(contents))
+        .setParameter(7, SqlValues.quotedArray(keys))
+        .executeUpdate();
+    return new DraftExercise(exerciseId, ids);
+  }
+
+  /** A draft question becomes a question quizzes may use: for who may edit its exercise. */
+  @Audited(action = AuditAction.UPDATE, entity = QUESTION)
+  public QuestionView acceptQuestion(@EntityId UUID id) {
+    QuestionView q = question(id);
+    requireEditable(exerciseRow(q.exerciseId()));
+    if (q.draft()) {
+      tem.sql(
+              "UPDATE questions SET draft = false, updated_at = now(), version = version + 1"
+                  + " WHERE tenant_id = ?1 AND id = CAST(?2 AS uuid)")
+          .setParameter(2, id.toString())
+          .executeUpdate();
+    }
+    return question(id);
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public QuestionView question(UUID id) {
     readBank();
@@ -292,7 +369,7 @@ public class QuestionBank {
 
   private static final String QUESTION_SELECT =
       "SELECT q.id, q.exercise_id, q.position, q.type, q.stem, CAST(q.content AS text),"
-          + " CAST(q.answer_key AS text), q.version FROM questions q";
+          + " CAST(q.answer_key AS text), q.version, q.draft FROM questions q";
 
   private Object[] exerciseRow(UUID id) {
     readBank();
@@ -392,7 +469,8 @@ public class QuestionBank {
         (String) r[4],
         json((String) r[5]),
         json((String) r[6]),
-        ((Number) r[7]).longValue());
+        ((Number) r[7]).longValue(),
+        (Boolean) r[8]);
   }
 
   static JsonObject json(String text) {

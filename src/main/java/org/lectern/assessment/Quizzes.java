@@ -229,6 +229,12 @@ public class Quizzes {
     if (found.size() != ids.size()) {
       throw LecternException.invalid("questions", "names a question that is not in the bank");
     }
+    if (found.stream().anyMatch(QuestionView::draft)) {
+      throw LecternException.conflict(
+          "question.draft",
+          "A draft question (written by an AI job) goes into a quiz once a teacher has accepted"
+              + " it: POST /api/questions/{id}/accept.");
+    }
     tem.sql("DELETE FROM quiz_questions WHERE tenant_id = ?1 AND quiz_id = CAST(?2 AS uuid)")
         .setParameter(2, id.toString())
         .executeUpdate();

@@ -30,6 +30,12 @@ public enum AuditAction {
   RETURN,
   REOPEN,
   EXCUSE,
+  /** A job's work done (AI jobs). */
+  SUCCEED,
+  /** A job given up: a non-retryable error, or its attempts used up. */
+  FAIL,
+  /** Blocked content a reviewer threw out (kept, marked). */
+  DISCARD,
   /** No entry: the default of {@link Audited#onFailure()}. */
   NONE
 }

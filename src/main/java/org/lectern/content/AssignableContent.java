@@ -135,6 +135,41 @@ public class AssignableContent {
             story.id(), story.title(), story.language(), number, versions.pieces(v), ratios));
   }
 
+  /** A story version's text, or one chunk's, with what a speaker or writer needs to know. */
+  public record StoryText(
+      UUID storyId, String title, String language, int version, Integer chunk, String text) {}
+
+  /**
+   * The text of version {@code number} of a story (the readers' version when null: the published
+   * one, else the latest), or of its chunk {@code chunk} (from 1), when the caller may see that
+   * version by the rule of {@link #clozeText}; chunks are joined by a blank line. Empty when there
+   * is no such story, version or chunk, or the caller may not see it.
+   */
+  public Optional<StoryText> storyText(UUID storyId, Integer number, Integer chunk) {
+    Story story = tem.get().find(Story.class, storyId);
+    if (story == null || story.isDeleted()) {
+      return Optional.empty();
+    }
+    int version =
+        number != null
+            ? number
+            : story.publishedVersion() != null ? story.publishedVersion() : story.latestVersion();
+    return clozeText(storyId, version)
+        .flatMap(
+            t -> {
+              List<Chunks.Piece> pieces = t.chunks();
+              if (chunk != null && (chunk < 1 || chunk > pieces.size())) {
+                return Optional.empty();
+              }
+              String text =
+                  chunk != null
+                      ? pieces.get(chunk - 1).text()
+                      : String.join("\n\n", pieces.stream().map(Chunks.Piece::text).toList());
+              return Optional.of(
+                  new StoryText(t.storyId(), t.title(), t.language(), version, chunk, text));
+            });
+  }
+
   /**
    * What a reading report needs of a story the caller may read: when it was made (nothing can be
    * read before), its lesson, and the number of chunks of each of its versions.

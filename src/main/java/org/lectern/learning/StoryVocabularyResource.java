@@ -47,6 +47,12 @@ public class StoryVocabularyResource {
         .build();
   }
 
+  @POST
+  @Path("{wordId}/accept")
+  public StoryWordView accept(@PathParam("id") UUID storyId, @PathParam("wordId") UUID wordId) {
+    return vocabulary.acceptStoryWord(storyId, wordId);
+  }
+
   @DELETE
   @Path("{wordId}")
   public Response remove(@PathParam("id") UUID storyId, @PathParam("wordId") UUID wordId) {

@@ -36,6 +36,10 @@ public class StoryWord extends TenantScoped {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Written by an AI job and not yet accepted: shown to editors only, not collectable. */
+  @Column(nullable = false)
+  private boolean draft;
+
   protected StoryWord() {}
 
   StoryWord(
@@ -53,6 +57,27 @@ public class StoryWord extends TenantScoped {
     this.example = example;
     this.createdBy = createdBy;
     this.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  /** A draft word, written by an AI job for a teacher to accept. */
+  static StoryWord draft(
+      UUID storyId,
+      String word,
+      String definition,
+      String partOfSpeech,
+      String example,
+      UUID createdBy) {
+    StoryWord w = new StoryWord(storyId, word, definition, partOfSpeech, example, createdBy);
+    w.draft = true;
+    return w;
+  }
+
+  void accept() {
+    draft = false;
+  }
+
+  boolean isDraft() {
+    return draft;
   }
 
   UUID id() {

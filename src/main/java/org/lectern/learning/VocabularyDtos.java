@@ -37,7 +37,8 @@ public final class VocabularyDtos {
       String definition,
       String partOfSpeech,
       String example,
-      Instant createdAt) {
+      Instant createdAt,
+      boolean draft) {
     static StoryWordView of(StoryWord w) {
       return new StoryWordView(
           w.id(),
@@ -46,9 +47,13 @@ public final class VocabularyDtos {
           w.definition(),
           w.partOfSpeech(),
           w.example(),
-          w.createdAt());
+          w.createdAt(),
+          w.isDraft());
     }
   }
+
+  /** A word an AI job chose for a story: it joins the story's list as a draft. */
+  public record DraftWord(String word, String definition, String partOfSpeech, String example) {}
 
   /** {@code POST /api/vocabulary}: a word from a story's list, or the student's own. */
   public record CollectRequest(

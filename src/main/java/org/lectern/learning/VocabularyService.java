@@ -6,8 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.lectern.access.AccessControl;
 import org.lectern.audit.AuditAction;
@@ -15,6 +18,7 @@ import org.lectern.audit.Audited;
 import org.lectern.content.AssignableContent;
 import org.lectern.context.RequestContext;
 import org.lectern.learning.VocabularyDtos.CollectRequest;
+import org.lectern.learning.VocabularyDtos.DraftWord;
 import org.lectern.learning.VocabularyDtos.ReviewRequest;
 import org.lectern.learning.VocabularyDtos.StoryWordRequest;
 import org.lectern.learning.VocabularyDtos.StoryWordView;
@@ -52,9 +56,11 @@ public class VocabularyService {
   public Page<StoryWordView> storyWords(UUID storyId, String cursor, int limit) {
     readableStory(storyId);
     String after = cursor == null ? null : Cursors.decode(cursor, k -> k.text());
+    boolean editor = content.mayUpdateStory(storyId);
     TypedQuery<StoryWord> q =
         em().createQuery(
                 "SELECT w FROM StoryWord w WHERE w.storyId = :story"
+                    + (editor ? "" : " AND w.draft = false")
                     + (after == null ? "" : " AND LOWER(w.word) > :after")
                     + " ORDER BY LOWER(w.word)",
                 StoryWord.class)
@@ -95,6 +101,56 @@ public class VocabularyService {
     return StoryWordView.of(w);
   }
 
+  /**
+   * Adds words an AI job chose to the story's list as drafts, leaving out those the story defines
+   * already: 403 for who may not edit the story. Answers the words added.
+   */
+  @Audited(action = AuditAction.CREATE, entity = STORY_WORD)
+  public List<StoryWordView> addDraftStoryWords(UUID storyId, List<DraftWord> words) {
+    readableStory(storyId);
+    if (!content.mayUpdateStory(storyId)) {
+      throw LecternException.forbidden("Only who may edit the story keeps its word list.");
+    }
+    Set<String> taken = new HashSet<>();
+    em().createQuery("SELECT w.word FROM StoryWord w WHERE w.storyId = :story", String.class)
+        .setParameter("story", storyId)
+        .getResultList()
+        .forEach(w -> taken.add(w.toLowerCase(Locale.ROOT)));
+    List<StoryWordView> added = new ArrayList<>();
+    for (DraftWord d : words) {
+      if (taken.add(d.word().strip().toLowerCase(Locale.ROOT))) {
+        StoryWord w =
+            StoryWord.draft(
+                storyId,
+                d.word(),
+                d.definition(),
+                blankToNull(d.partOfSpeech()),
+                blankToNull(d.example()),
+                context.caller().id());
+        em().persist(w);
+        added.add(StoryWordView.of(w));
+      }
+    }
+    em().flush();
+    return added;
+  }
+
+  /** A draft word becomes one of the story's words: for who may edit the story (403). */
+  @Audited(action = AuditAction.UPDATE, entity = STORY_WORD)
+  public StoryWordView acceptStoryWord(UUID storyId, @EntityId UUID wordId) {
+    readableStory(storyId);
+    StoryWord w = em().find(StoryWord.class, wordId);
+    if (w == null || !w.storyId().equals(storyId)) {
+      throw LecternException.notFound(STORY_WORD);
+    }
+    if (!content.mayUpdateStory(storyId)) {
+      throw LecternException.forbidden("Only who may edit the story keeps its word list.");
+    }
+    w.accept();
+    em().flush();
+    return StoryWordView.of(w);
+  }
+
   @Audited(action = AuditAction.DELETE, entity = STORY_WORD)
   public void removeStoryWord(UUID storyId, @EntityId UUID wordId) {
     readableStory(storyId);
@@ -121,7 +177,7 @@ public class VocabularyService {
     if (r.storyId() != null) {
       readableStory(r.storyId());
       StoryWord defined = storyWord(r.storyId(), r.word());
-      if (defined != null) {
+      if (defined != null && !defined.isDraft()) {
         storyWordId = defined.id();
         definition = definition == null ? defined.definition() : definition;
       }

@@ -139,6 +139,18 @@ public class AudioService {
       Path upload,
       long size,
       String sha256) {
+    return store(kind, ownerId, versionNumber, voiceType, recordedBy, upload, size, sha256);
+  }
+
+  private AudioView store(
+      OwnerKind kind,
+      UUID ownerId,
+      Integer versionNumber,
+      AudioAsset.VoiceType voiceType,
+      UUID recordedBy,
+      Path upload,
+      long size,
+      String sha256) {
     AudioOwner owner = uploadTarget(kind, ownerId, versionNumber);
     if (size == 0) {
       throw LecternException.invalid("body", "the upload is empty");
@@ -179,6 +191,42 @@ public class AudioService {
     tem.get().flush();
     files.put(key, upload);
     return AudioView.of(asset);
+  }
+
+  /**
+   * Stores a file the application made (generated speech) as a draft recording of a story or one of
+   * its versions, as if the caller had uploaded it: the same rights, probing (415 unless it is
+   * audio), storage and audit. The file stays the caller's; its bytes are copied into the store.
+   */
+  @Audited(action = AuditAction.CREATE, entity = RESOURCE)
+  public AudioView storeGenerated(
+      UUID storyId, Integer versionNumber, AudioAsset.VoiceType voiceType, Path file) {
+    uploadTarget(OwnerKind.story, storyId, versionNumber);
+    Path upload = newUpload();
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      long size;
+      try (InputStream in = Files.newInputStream(file);
+          java.io.OutputStream out =
+              new java.security.DigestOutputStream(Files.newOutputStream(upload), sha)) {
+        size = in.transferTo(out);
+      }
+      return store(
+          OwnerKind.story,
+          storyId,
+          versionNumber,
+          voiceType,
+          null,
+          upload,
+          size,
+          java.util.HexFormat.of().formatHex(sha.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      deleteQuietly(upload);
+    }
   }
 
   public AudioView get(UUID id) {

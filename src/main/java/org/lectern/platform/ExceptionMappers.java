@@ -1,6 +1,8 @@
 package org.lectern.platform;
 
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,7 +41,9 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     Throwable e = unwrap(failure);
     if (e instanceof LecternException le) {
-      Response r = problem(le.status(), le.code(), le.getMessage(), le.errors(), le.moreErrors());
+      Response r =
+          problem(
+              le.status(), le.code(), le.getMessage(), le.errors(), le.moreErrors(), le.members());
       le.headers().forEach((k, v) -> r.getHeaders().putSingle(k, v));
       return r;
     }
@@ -76,7 +81,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
 
   private Response problem(
       int status, String code, String detail, List<LecternException.FieldError> errors) {
-    return problem(status, code, detail, errors, 0);
+    return problem(status, code, detail, errors, 0, Map.of());
   }
 
   private Response problem(
@@ -84,11 +89,16 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
       String code,
       String detail,
       List<LecternException.FieldError> errors,
-      int moreErrors) {
+      int moreErrors,
+      Map<String, String> members) {
+    JsonObject body = Problems.of(status, code, detail, errors, moreErrors, requestId());
+    if (!members.isEmpty()) {
+      JsonObjectBuilder withMembers = Jsons.builders().createObjectBuilder(body);
+      members.forEach(withMembers::add);
+      body = withMembers.build();
+    }
     Response.ResponseBuilder b =
-        Response.status(status)
-            .type(Problems.MEDIA_TYPE)
-            .entity(Problems.of(status, code, detail, errors, moreErrors, requestId()).toString());
+        Response.status(status).type(Problems.MEDIA_TYPE).entity(body.toString());
     if (status == 401) {
       b.header("WWW-Authenticate", "Bearer");
     }

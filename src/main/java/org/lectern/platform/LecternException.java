@@ -58,6 +58,14 @@ public class LecternException extends RuntimeException {
     return Map.of();
   }
 
+  /**
+   * Members the problem document carries besides the standard ones (RFC 9457 extension members),
+   * such as the {@code resetsAt} of an exhausted quota; none by default.
+   */
+  public Map<String, String> members() {
+    return Map.of();
+  }
+
   /** One invalid field: a JSON-pointer-like path into the request and what is wrong with it. */
   public record FieldError(String field, String message) {}
 

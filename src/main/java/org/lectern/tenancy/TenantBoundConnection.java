@@ -38,6 +38,15 @@ final class TenantBoundConnection implements InvocationHandler {
   private static final String SET = "SELECT set_config('" + RowSecurity.SETTING + "', ?, true)";
   private static final String PREFIX = SET + "; ";
 
+  /**
+   * The prefix of statements sent outside a transaction: a query string of its own, so that pgjdbc,
+   * which caches server-prepared statements per connection by their text, never hands such a
+   * statement the server-prepared form of the same statement run often enough inside transactions
+   * on this connection (a background worker reads that way); a server-prepared statement would be
+   * described with a Sync of its own and lose the setting, and see no tenant's rows.
+   */
+  private static final String AUTOCOMMIT_PREFIX = SET + " AS autocommit; ";
+
   private final Connection connection;
   private final Tenant tenant;
 
@@ -103,7 +112,7 @@ final class TenantBoundConnection implements InvocationHandler {
     boolean autoCommit = connection.getAutoCommit();
     if (plainVariant && (autoCommit || isQuery(sql))) {
       Object[] prefixed = args.clone();
-      prefixed[0] = PREFIX + sql;
+      prefixed[0] = (autoCommit ? AUTOCOMMIT_PREFIX : PREFIX) + sql;
       PreparedStatement ps = (PreparedStatement) call(connection, method, prefixed);
       if (autoCommit) {
         // Outside a transaction the setting lives only until the driver's next Sync. For a

@@ -78,7 +78,11 @@ class TableOwnershipTest {
           Map.entry("books", "publishing"),
           Map.entry("book_ratings", "publishing"),
           Map.entry("book_submissions", "publishing"),
-          Map.entry("book_submission_history", "publishing"));
+          Map.entry("book_submission_history", "publishing"),
+          Map.entry("ai_jobs", "ai"),
+          Map.entry("ai_images", "ai"),
+          Map.entry("ai_usage", "ai"),
+          Map.entry("ai_settings", "ai"));
 
   private static final Path MAIN = Path.of("src/main/java/org/lectern");
   private static final Pattern SQL_TABLE =

@@ -29,7 +29,7 @@ final class World {
   /**
    * Object ids by kind: user, role, policy, story, course, unit, lesson, tag, audio, approval,
    * classroom, assignment, submission, vocabulary, discussion, post, exercise, question, quiz,
-   * attempt, book, bookSubmission.
+   * attempt, book, bookSubmission, aiJob, aiImage.
    */
   final Map<String, String> ids = new LinkedHashMap<>();
 
@@ -213,6 +213,45 @@ final class World {
             api.post("/api/publishing/submissions")
                 .token(t)
                 .json(Api.obj("bookId", ids.get("book")))));
+    // An AI job that made an illustration (against the run's FakeOpenAi), and its image.
+    Api.Response job =
+        api.post("/api/ai-content/jobs")
+            .token(t)
+            .json(
+                Api.obj(
+                    "kind",
+                    "illustration",
+                    "storyId",
+                    ids.get("story"),
+                    "prompt",
+                    "A lighthouse",
+                    "size",
+                    "256x256"))
+            .send();
+    assertEquals(202, job.status(), job::toString);
+    ids.put("aiJob", job.json().getString("id"));
+    ids.put("aiImage", imageOf(t, ids.get("aiJob")));
+  }
+
+  /** Waits for an illustration job to succeed; answers its image's id. */
+  private String imageOf(String token, String jobId) {
+    for (int i = 0; i < 600; i++) {
+      Api.Response r = api.get("/api/ai-content/jobs/" + jobId).token(token).send();
+      assertEquals(200, r.status(), r::toString);
+      if (r.json().getString("status").equals("succeeded")) {
+        return r.json().getJsonObject("result").getString("imageId");
+      }
+      if (r.json().getString("status").equals("failed")) {
+        throw new AssertionError("the AI job failed: " + r);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("the AI job did not finish");
   }
 
   private static JsonObject example(String method, String template) {
@@ -239,7 +278,10 @@ final class World {
   /** The kind of object a path's {@code {id}} names, from its collection. */
   static String kindOf(String template) {
     String[] parts = template.split("/");
-    String collection = template.startsWith("/api/platform/") ? "tenants" : parts[2];
+    String collection =
+        template.startsWith("/api/platform/")
+            ? "tenants"
+            : parts[2].equals("ai-content") ? "ai-content/" + parts[3] : parts[2];
     return switch (collection) {
       case "users" -> "user";
       case "roles" -> "role";
@@ -263,6 +305,8 @@ final class World {
       case "attempts" -> "attempt";
       case "books" -> "book";
       case "publishing" -> "bookSubmission";
+      case "ai-content/jobs", "ai-content/flagged" -> "aiJob";
+      case "ai-content/images" -> "aiImage";
       default ->
           throw new AssertionError(
               "no factory in World for the objects of " + template + ": add one");
