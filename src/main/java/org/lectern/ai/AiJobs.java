@@ -59,6 +59,7 @@ public class AiJobs {
   @Inject AssignableContent content;
   @Inject RequestContext context;
   @Inject AiQuotas quotas;
+  @Inject AiProviders providers;
   @Inject JobApplier applier;
   @Inject AuditNotes notes;
 
@@ -80,6 +81,7 @@ public class AiJobs {
       throw LecternException.forbidden(
           "Speech and vocabulary are added to the story: only who may edit it asks for them.");
     }
+    requireProvider(providers, r.kind());
     quotas.take();
     UUID id = Ids.newId();
     @SuppressWarnings("unchecked")
@@ -100,6 +102,32 @@ public class AiJobs {
             .setParameter(9, maxAttempts)
             .getResultList();
     return JobRows.view(rows.get(0));
+  }
+
+  /**
+   * 409 {@code ai.unavailable} when this server has no provider for the kind of work, before the
+   * job is queued or counted: it could only fail. (The worker checks again, for a provider switched
+   * off while the job waited.)
+   */
+  static void requireProvider(AiProviders providers, Kind kind) {
+    String missing =
+        switch (kind) {
+          case illustration ->
+              providers.images().isPresent()
+                  ? null
+                  : "illustrations: it needs an image provider (LECTERN_AI_BASE_URL)";
+          case speech ->
+              providers.speech().isPresent()
+                  ? null
+                  : "speech: it needs espeak-ng or a speech provider";
+          case teaching_material ->
+              providers.text().isPresent()
+                  ? null
+                  : "teaching material: it needs a text provider (LECTERN_AI_BASE_URL)";
+        };
+    if (missing != null) {
+      throw LecternException.conflict("ai.unavailable", "This server makes no " + missing + ".");
+    }
   }
 
   /** One job: two statements (the caller, the job). */
