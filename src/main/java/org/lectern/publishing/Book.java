@@ -122,6 +122,42 @@ public class Book extends TenantScoped {
     updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
+  /**
+   * The catalogue fields a PATCH gives: null leaves a field as it is, an empty description or ISBN
+   * clears it. The story, its facts and the publishing status are not the client's to set.
+   */
+  void edit(
+      String title,
+      String description,
+      String isbn,
+      List<String> gradeLevel,
+      List<String> curriculum,
+      AccessType accessType) {
+    if (title != null) {
+      this.title = title.strip();
+    }
+    if (description != null) {
+      this.description = description.isBlank() ? null : description;
+    }
+    if (isbn != null) {
+      this.isbn = isbn.isEmpty() ? null : isbn;
+    }
+    if (gradeLevel != null) {
+      this.gradeLevel = new ArrayList<>(gradeLevel.stream().distinct().toList());
+    }
+    if (curriculum != null) {
+      this.curriculum = new ArrayList<>(curriculum.stream().distinct().toList());
+    }
+    if (accessType != null) {
+      this.accessType = accessType.name();
+    }
+    this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  long version() {
+    return version;
+  }
+
   UUID id() {
     return id;
   }

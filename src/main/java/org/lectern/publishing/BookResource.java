@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.UUID;
 import org.lectern.platform.Authenticated;
+import org.lectern.platform.ETags;
 import org.lectern.platform.Page;
+import org.lectern.publishing.PublishingDtos.BookPatch;
 import org.lectern.publishing.PublishingDtos.BookRequest;
 import org.lectern.publishing.PublishingDtos.BookView;
 import org.lectern.publishing.PublishingDtos.RatingRequest;
@@ -62,6 +66,15 @@ public class BookResource {
   @Path("{id}")
   public BookView get(@PathParam("id") UUID id) {
     return books.get(id);
+  }
+
+  @PATCH
+  @Path("{id}")
+  public BookView patch(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull BookPatch request) {
+    return books.patch(id, request, ETags.ifMatch(ifMatch));
   }
 
   @PUT

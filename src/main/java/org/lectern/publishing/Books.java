@@ -23,9 +23,12 @@ import org.lectern.context.RequestContext;
 import org.lectern.learning.StoriesCompleted;
 import org.lectern.platform.Cursor;
 import org.lectern.platform.Cursors;
+import org.lectern.platform.ETags;
+import org.lectern.platform.EntityId;
 import org.lectern.platform.LecternException;
 import org.lectern.platform.Page;
 import org.lectern.platform.SqlValues;
+import org.lectern.publishing.PublishingDtos.BookPatch;
 import org.lectern.publishing.PublishingDtos.BookRequest;
 import org.lectern.publishing.PublishingDtos.BookView;
 import org.lectern.publishing.PublishingDtos.RatingView;
@@ -249,6 +252,30 @@ public class Books {
       out.add(BookRow.of((Object[]) r));
     }
     return out;
+  }
+
+  /**
+   * Changes a book's catalogue fields (412 on a stale {@code If-Match}): for its writer, who may
+   * edit its story, or a format reviewer ({@code publishing:review-format}, who chooses how it is
+   * published); others who may read it get 403. A new title is indexed for search at once.
+   */
+  @Audited(action = AuditAction.UPDATE, entity = Book.RESOURCE)
+  public BookView patch(@EntityId UUID id, BookPatch p, Long ifMatch) {
+    visible(id);
+    Book b = tem.get().find(Book.class, id);
+    if (!b.createdBy().equals(me())
+        && !content.mayUpdateStory(b.storyId())
+        && !access.can(BookSubmission.RESOURCE, "review-format", Map.of())) {
+      throw LecternException.forbidden(
+          "A book's catalogue entry is its writer's, or a format reviewer's, to change.");
+    }
+    ETags.requireMatch(ifMatch, b.version());
+    b.edit(p.title(), p.description(), p.isbn(), p.gradeLevel(), p.curriculum(), p.accessType());
+    tem.get().flush();
+    if (p.title() != null) {
+      reindex(b.id(), b.storyId());
+    }
+    return viewOf(row(b.id()).orElseThrow());
   }
 
   /** One book the caller may read (else 404): the book in one statement, its facts in four. */

@@ -50,6 +50,28 @@ public final class PublishingDtos {
   }
 
   /**
+   * {@code PATCH /api/books/{id}}: only the fields given change; an empty description or ISBN
+   * clears it.
+   */
+  public record BookPatch(
+      @Size(min = 1, max = 255)
+          @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+          @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE)
+          String title,
+      @Size(max = 2000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE)
+          String description,
+      @Pattern(
+              regexp = "([0-9X-]{10,20})?",
+              message = "must be an ISBN: 10 to 20 digits, X or -; or empty to clear it")
+          String isbn,
+      @Size(max = 13) List<@NotNull @Pattern(regexp = LABEL) String> gradeLevel,
+      @Size(max = 20) List<@NotNull @Pattern(regexp = LABEL) String> curriculum,
+      Book.AccessType accessType) {
+    @JsonbCreator
+    public BookPatch {}
+  }
+
+  /**
    * A book with its catalogue fields. The flags, {@code wordCount} and {@code readingTime} are
    * facts of its story (its lesson's published quiz, its word list, its published audio, exercises
    * made from it, the version readers get), never set by clients.

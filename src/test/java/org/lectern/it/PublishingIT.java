@@ -2,6 +2,7 @@ package org.lectern.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -650,6 +651,83 @@ class PublishingIT extends ApiTestBase {
     assertTrue(after.getBoolean("hasQuiz"), after::toString);
     assertTrue(after.getBoolean("isInteractive"));
     assertFalse(after.getBoolean("hasActivities"));
+  }
+
+  @Test
+  void theWriterOrAFormatReviewerChangesTheCatalogueEntry() {
+    JsonObject b =
+        publishedBook(
+            "The harbour",
+            "Boats come home at dusk.",
+            Api.obj("gradeLevel", List.of("5"), "accessType", "free"));
+    String id = b.getString("id");
+    String path = "/api/books/" + id;
+    Api.Response read = bookAs(writer.token(), id);
+    String etag = read.header("ETag");
+
+    Api.Response changed =
+        api.patch(path)
+            .token(writer.token())
+            .header("If-Match", etag)
+            .json(
+                Api.obj(
+                    "title",
+                    "Lighthouse nights",
+                    "gradeLevel",
+                    List.of("4", "5", "4"),
+                    "isbn",
+                    "978-3-16-148410-0"))
+            .send();
+    assertEquals(200, changed.status(), changed::toString);
+    assertEquals(
+        List.of("4", "5"),
+        changed.json().getJsonArray("gradeLevel").getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals("978-3-16-148410-0", changed.json().getString("isbn"));
+    assertEquals("published", changed.json().getString("publishingStatus"), "not the client's");
+    assertEquals(b.getInt("wordCount"), changed.json().getInt("wordCount"), "the story's facts");
+    assertNotEquals(etag, changed.header("ETag"));
+    assertEquals(
+        List.of(id),
+        ids(list("q=lighthouse").json().getJsonArray("items").getValuesAs(JsonObject.class)),
+        "the new title is searchable at once");
+
+    Api.Response stale =
+        api.patch(path)
+            .token(writer.token())
+            .header("If-Match", etag)
+            .json(Api.obj("accessType", "premium"))
+            .send();
+    assertEquals(412, stale.status(), "a stale If-Match changes nothing");
+    assertEquals(
+        403,
+        api.patch(path)
+            .token(student.token())
+            .json(Api.obj("accessType", "premium"))
+            .send()
+            .status(),
+        "a reader is no editor");
+    assertEquals(
+        400,
+        api.patch(path).token(writer.token()).json(Api.obj("hasAudio", true)).send().status(),
+        "the flags are facts");
+    Api.Response byReviewer =
+        api.patch(path)
+            .token(formatReviewer.token())
+            .json(Api.obj("accessType", "premium", "isbn", ""))
+            .send();
+    assertEquals(200, byReviewer.status(), byReviewer::toString);
+    assertEquals("premium", byReviewer.json().getString("accessType"));
+    assertTrue(byReviewer.json().isNull("isbn"), "an empty ISBN clears it");
+    assertEquals(
+        List.of(id),
+        ids(list("accessType=premium").json().getJsonArray("items").getValuesAs(JsonObject.class)));
+    assertEquals(
+        404,
+        api.patch(path)
+            .token(schools.newSchool().adminToken())
+            .json(Api.obj("accessType", "free"))
+            .send()
+            .status());
   }
 
   private static String created(Api.Call call) {
