@@ -68,6 +68,24 @@ public class StoryFacts {
     return out;
   }
 
+  /**
+   * SQL for another capability's read of things built on stories (a book's catalogue facts): a
+   * subquery for {@code LEFT JOIN LATERAL} giving the story's {@code word_count} (of the version
+   * readers get, as the story row keeps it), {@code estimated_minutes} and {@code lesson_id}; no
+   * row when the story is gone. The table stays content's; its name appears only here.
+   *
+   * @param tenantId the outer query's expression for the school
+   * @param storyId the outer query's expression for the story
+   */
+  public static String lateralSql(String tenantId, String storyId) {
+    return "SELECT s.word_count, s.estimated_minutes, s.lesson_id FROM stories s"
+        + " WHERE s.tenant_id = "
+        + tenantId
+        + " AND s.id = "
+        + storyId
+        + " AND s.deleted_at IS NULL";
+  }
+
   /** One story's facts, if it exists and is not deleted. */
   public Optional<Facts> of(UUID storyId) {
     return Optional.ofNullable(of(List.of(storyId)).get(storyId));

@@ -1,34 +1,26 @@
 package org.lectern.learning;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
-import org.lectern.platform.Ids;
-import org.lectern.tenancy.TenantEntityManager;
+/**
+ * Facts about stories' word lists for other capabilities (a book's {@code hasVocabulary}), as SQL
+ * that learning keeps: another capability puts the expression into its own read, and the table
+ * stays learning's.
+ */
+public final class StoryWordFacts {
 
-/** Facts about stories' word lists for other capabilities (a book's {@code hasVocabulary}). */
-@ApplicationScoped
-public class StoryWordFacts {
+  private StoryWordFacts() {}
 
-  @Inject TenantEntityManager tem;
-
-  /** Which of these stories have at least one defined word. One statement. */
-  public Set<UUID> storiesWithWords(Collection<UUID> storyIds) {
-    Set<UUID> out = new HashSet<>();
-    if (storyIds.isEmpty()) {
-      return out;
-    }
-    for (Object id :
-        tem.sql(
-                "SELECT DISTINCT story_id FROM story_vocabulary WHERE tenant_id = ?1"
-                    + " AND story_id = ANY (CAST(?2 AS uuid[]))")
-            .setParameter(2, Ids.sqlArray(storyIds))
-            .getResultList()) {
-      out.add((UUID) id);
-    }
-    return out;
+  /**
+   * SQL, true when the story has at least one word a teacher defined or accepted (drafts an AI job
+   * proposed do not count until accepted).
+   *
+   * @param tenantId the outer query's expression for the school
+   * @param storyId the outer query's expression for the story
+   */
+  public static String wordsSql(String tenantId, String storyId) {
+    return "EXISTS (SELECT 1 FROM story_vocabulary w WHERE w.tenant_id = "
+        + tenantId
+        + " AND w.story_id = "
+        + storyId
+        + " AND NOT w.draft)";
   }
 }

@@ -1,34 +1,43 @@
 package org.lectern.publishing;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.lectern.assessment.StoryActivities;
 import org.lectern.content.StoryFacts;
 import org.lectern.learning.StoryWordFacts;
 import org.lectern.media.AudioFacts;
 
 /**
- * A book's facts-derived fields, computed when books are read, through the services that own the
- * facts (the story's size in content, its lesson's published quiz and exercises made from it in
- * assessment, its word list in learning, its published audio in media): four statements for a whole
- * page of books, however many. Nothing is copied into the book, so no change elsewhere can leave a
- * flag stale, and no client can set one.
+ * A book's facts-derived fields, read with the book in the same statement: the story's size from
+ * content, its lesson's published quiz and the exercises made from it from assessment, its word
+ * list from learning, its published audio from media, each as SQL its owner keeps ({@link
+ * StoryFacts#lateralSql}, {@link StoryActivities}, {@link StoryWordFacts}, {@link AudioFacts}).
+ * Nothing is copied into the book, so no change elsewhere can leave a flag stale, and no client can
+ * set one.
  */
-@ApplicationScoped
-class BookFacts {
+final class BookFacts {
 
   /** Words read a minute, for {@code readingTime} when the story gives no estimate. */
   static final int WORDS_PER_MINUTE = 150;
 
-  @Inject StoryFacts stories;
-  @Inject StoryActivities activities;
-  @Inject StoryWordFacts words;
-  @Inject AudioFacts audio;
+  /** The join that brings the story's row to the book {@code t}, as {@code f}. */
+  static final String JOIN =
+      " LEFT JOIN LATERAL (" + StoryFacts.lateralSql("t.tenant_id", "t.story_id") + ") f ON true";
+
+  /** The facts' columns, in the order {@link #of} reads them. */
+  static final String COLUMNS =
+      "f.word_count, f.estimated_minutes, "
+          + StoryActivities.publishedQuizSql("t.tenant_id", "f.lesson_id")
+          + " AS has_quiz, "
+          + StoryWordFacts.wordsSql("t.tenant_id", "t.story_id")
+          + " AS has_vocabulary, "
+          + AudioFacts.publishedAudioSql("t.tenant_id", "t.story_id")
+          + " AS has_audio, "
+          + StoryActivities.exercisesSql("t.tenant_id", "t.story_id")
+          + " AS has_activities";
+
+  /** How many columns {@link #COLUMNS} has. */
+  static final int WIDTH = 6;
+
+  private BookFacts() {}
 
   /** The facts of one story. */
   record Facts(
@@ -39,41 +48,22 @@ class BookFacts {
       boolean hasAudio,
       boolean hasActivities) {
 
-    static final Facts NONE = new Facts(0, 0, false, false, false, false);
-
     boolean isInteractive() {
       return hasQuiz || hasActivities;
     }
   }
 
-  /** The facts of each of these stories, by story id; four statements (none for no stories). */
-  Map<UUID, Facts> of(Collection<UUID> storyIds) {
-    Map<UUID, Facts> out = new HashMap<>();
-    if (storyIds.isEmpty()) {
-      return out;
-    }
-    Map<UUID, StoryFacts.Facts> story = stories.of(storyIds);
-    Map<UUID, UUID> lessons = new HashMap<>();
-    story.values().forEach(f -> lessons.put(f.storyId(), f.lessonId()));
-    Map<UUID, StoryActivities.Activities> acts = activities.of(lessons);
-    Set<UUID> withWords = words.storiesWithWords(storyIds);
-    Set<UUID> withAudio = audio.storiesWithPublishedAudio(storyIds);
-    for (UUID id : storyIds) {
-      StoryFacts.Facts f = story.get(id);
-      StoryActivities.Activities a =
-          acts.getOrDefault(id, new StoryActivities.Activities(false, false));
-      int wordCount = f == null ? 0 : f.wordCount();
-      out.put(
-          id,
-          new Facts(
-              wordCount,
-              readingTime(wordCount, f == null ? null : f.estimatedMinutes()),
-              a.quiz(),
-              withWords.contains(id),
-              withAudio.contains(id),
-              a.exercises()));
-    }
-    return out;
+  /** The facts in a row from {@code r[at]} on ({@link #COLUMNS}); a gone story has none. */
+  static Facts of(Object[] r, int at) {
+    int wordCount = r[at] == null ? 0 : ((Number) r[at]).intValue();
+    Integer estimated = r[at + 1] == null ? null : ((Number) r[at + 1]).intValue();
+    return new Facts(
+        wordCount,
+        readingTime(wordCount, estimated),
+        Boolean.TRUE.equals(r[at + 2]),
+        Boolean.TRUE.equals(r[at + 3]),
+        Boolean.TRUE.equals(r[at + 4]),
+        Boolean.TRUE.equals(r[at + 5]));
   }
 
   /**

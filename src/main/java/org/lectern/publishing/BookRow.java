@@ -33,14 +33,25 @@ record BookRow(
     Instant updatedAt,
     long version,
     String language,
+    BookFacts.Facts facts,
     float rank) {
 
-  /** The columns {@link #of} reads, for {@code SELECT} over the book as {@code t}. */
+  /**
+   * The columns {@link #of} reads, for {@code SELECT} over the book as {@code t} joined to its
+   * story's facts as {@link #FROM} joins them.
+   */
   static final String COLUMNS =
       "t.id, t.created_at, t.story_id, t.title, t.description, t.isbn, t.publishing_status,"
           + " t.published_at, t.grade_level, t.curriculum, t.access_type, t.view_count,"
           + " t.read_count, t.rating_sum, t.total_ratings, t.created_by, t.updated_at, t.version,"
-          + " t.language";
+          + " t.language, "
+          + BookFacts.COLUMNS;
+
+  /** The books as {@code t} with their story's facts: what follows {@code FROM}. */
+  static final String FROM = "books t" + BookFacts.JOIN;
+
+  private static final int FACTS_AT = 19;
+  private static final int RANK_AT = FACTS_AT + BookFacts.WIDTH;
 
   private static final TextArrayConverter ARRAYS = new TextArrayConverter();
 
@@ -66,7 +77,8 @@ record BookRow(
         SqlValues.instant(r[16]),
         ((Number) r[17]).longValue(),
         (String) r[18],
-        r.length > 19 && r[19] != null ? ((Number) r[19]).floatValue() : 0f);
+        BookFacts.of(r, FACTS_AT),
+        r.length > RANK_AT && r[RANK_AT] != null ? ((Number) r[RANK_AT]).floatValue() : 0f);
   }
 
   /** The exact average, to four decimals (half up); null while nobody has rated. */
@@ -76,7 +88,8 @@ record BookRow(
         : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_UP);
   }
 
-  BookView view(BookFacts.Facts f) {
+  BookView view() {
+    BookFacts.Facts f = facts;
     return new BookView(
         id,
         storyId,

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.lectern.access.AccessControl;
@@ -64,7 +63,6 @@ public class Books {
   @Inject RequestContext context;
   @Inject AssignableContent content;
   @Inject StoryFacts stories;
-  @Inject BookFacts facts;
 
   /**
    * Makes the book of a story: needs {@code publishing:submit} (403) and a story the caller may
@@ -107,8 +105,8 @@ public class Books {
 
   /**
    * The books the caller may read, newest first, or best first with {@code q} (title and the
-   * story's text, full-text). The access rules are part of the query; a page costs one statement
-   * (two with {@code q}: the languages in use) and four for the facts of all its books.
+   * story's text, full-text). The access rules and the books' facts are part of the query; a page
+   * costs one statement (two with {@code q}: the languages in use).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<BookView> list(Filter f, String cursor, int limit) {
@@ -145,12 +143,7 @@ public class Books {
           List<BookRow> shown = compiled ? rows : rows.stream().filter(this::readable).toList();
           java.util.Set<UUID> ids =
               shown.stream().map(BookRow::id).collect(java.util.stream.Collectors.toSet());
-          Map<UUID, BookFacts.Facts> byStory =
-              facts.of(shown.stream().map(BookRow::storyId).distinct().toList());
-          return b ->
-              ids.contains(b.id())
-                  ? b.view(byStory.getOrDefault(b.storyId(), BookFacts.Facts.NONE))
-                  : null;
+          return b -> ids.contains(b.id()) ? b.view() : null;
         };
     if (f.q() != null) {
       return search(f.q(), where.toString(), params, cursor, limit, viewer);
@@ -172,7 +165,12 @@ public class Books {
                 .append(")");
           }
           return rows(
-              "SELECT " + BookRow.COLUMNS + " FROM books t WHERE t.tenant_id = ?1" + sql,
+              "SELECT "
+                  + BookRow.COLUMNS
+                  + " FROM "
+                  + BookRow.FROM
+                  + " WHERE t.tenant_id = ?1"
+                  + sql,
               " ORDER BY t.created_at DESC, t.id DESC LIMIT " + size,
               p);
         },
@@ -218,7 +216,9 @@ public class Books {
     String base =
         "SELECT "
             + BookRow.COLUMNS
-            + ", ts_rank_cd(t.search_vector, q.q)::real AS rank FROM books t, (SELECT "
+            + ", ts_rank_cd(t.search_vector, q.q)::real AS rank FROM "
+            + BookRow.FROM
+            + ", (SELECT "
             + query
             + " AS q) q WHERE t.tenant_id = ?1 AND t.search_vector @@ q.q"
             + where;
@@ -278,7 +278,7 @@ public class Books {
     return viewOf(row(b.id()).orElseThrow());
   }
 
-  /** One book the caller may read (else 404): the book in one statement, its facts in four. */
+  /** One book the caller may read (else 404): the book with its facts in one statement. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public BookView get(UUID id) {
     return viewOf(visible(id));
@@ -376,7 +376,11 @@ public class Books {
 
   private java.util.Optional<BookRow> row(UUID id) {
     return rows(
-            "SELECT " + BookRow.COLUMNS + " FROM books t WHERE t.tenant_id = ?1 AND t.id = ?2",
+            "SELECT "
+                + BookRow.COLUMNS
+                + " FROM "
+                + BookRow.FROM
+                + " WHERE t.tenant_id = ?1 AND t.id = ?2",
             "",
             List.of(id))
         .stream()
@@ -384,9 +388,7 @@ public class Books {
   }
 
   BookView viewOf(BookRow b) {
-    return b.view(
-        Objects.requireNonNullElse(
-            facts.of(List.of(b.storyId())).get(b.storyId()), BookFacts.Facts.NONE));
+    return b.view();
   }
 
   /**
