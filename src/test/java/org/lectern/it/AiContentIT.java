@@ -647,6 +647,11 @@ class AiContentIT extends ApiTestBase {
     assertEquals(
         List.of(),
         api.get("/api/stories/" + story + "/vocabulary").token(student.token()).send().items());
+    // The story's book has no vocabulary while its words are drafts.
+    Api.Response book =
+        api.post("/api/books").token(teacher.token()).json(Api.obj("storyId", story)).send();
+    assertEquals(201, book.status(), book::toString);
+    assertFalse(book.json().getBoolean("hasVocabulary"), "drafts are no word list yet");
     String lantern = words.get(1).getString("id");
     Api.Response acceptedWord =
         api.post("/api/stories/" + story + "/vocabulary/" + lantern + "/accept")
@@ -664,6 +669,13 @@ class AiContentIT extends ApiTestBase {
             .stream()
             .map(w -> w.getString("word"))
             .toList());
+    assertTrue(
+        api.get("/api/books/" + book.json().getString("id"))
+            .token(teacher.token())
+            .send()
+            .json()
+            .getBoolean("hasVocabulary"),
+        "an accepted word makes the book's word list");
   }
 
   @Test
