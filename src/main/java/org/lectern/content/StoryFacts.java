@@ -36,10 +36,9 @@ public class StoryFacts {
       boolean published) {}
 
   /**
-   * The facts of these stories that exist and are not deleted, by id. One statement. Read as
-   * entities on purpose: the same read as a native query came back empty on a connection once it
-   * had run a few times there (while a count with the same WHERE found the row), which is not
-   * understood yet.
+   * The facts of these stories that exist and are not deleted, by id. One statement. (A native
+   * version of this read once came back empty on a connection where it had run a few times: the
+   * tenant binding of reads outside transactions, since fixed in {@code TenantBoundConnection}.)
    */
   public Map<UUID, Facts> of(Collection<UUID> storyIds) {
     Map<UUID, Facts> out = new HashMap<>();

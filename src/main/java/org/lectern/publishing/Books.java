@@ -100,7 +100,7 @@ public class Books {
     tem.get().persist(b);
     tem.get().flush();
     reindex(b.id(), b.storyId());
-    return viewOf(row(b.id()).orElseThrow());
+    return row(b.id()).orElseThrow().view();
   }
 
   /**
@@ -139,44 +139,48 @@ public class Books {
       params.addAll(rule.params());
     }
     Function<List<BookRow>, Function<BookRow, BookView>> viewer =
-        rows -> {
-          List<BookRow> shown = compiled ? rows : rows.stream().filter(this::readable).toList();
-          java.util.Set<UUID> ids =
-              shown.stream().map(BookRow::id).collect(java.util.stream.Collectors.toSet());
-          return b -> ids.contains(b.id()) ? b.view() : null;
-        };
+        rows -> b -> compiled || readable(b) ? b.view() : null;
     if (f.q() != null) {
       return search(f.q(), where.toString(), params, cursor, limit, viewer);
+    }
+    if (compiled) {
+      // The rules are part of the query: exactly the visible rows, one more than the page.
+      List<BookRow> rows =
+          newest(
+              where.toString(), params, cursor == null ? null : Cursor.decode(cursor), limit + 1);
+      return Page.of(
+          rows,
+          limit,
+          b -> new Cursor(b.createdAt(), b.id()),
+          page -> page.stream().map(BookRow::view).toList());
     }
     return KeysetScan.page(
         cursor,
         limit,
         Cursor::decode,
-        (after, size) -> {
-          StringBuilder sql = new StringBuilder(where);
-          List<Object> p = new ArrayList<>(params);
-          if (after != null) {
-            p.add(Timestamp.from(after.createdAt()));
-            p.add(after.id());
-            sql.append(" AND (t.created_at, t.id) < (?")
-                .append(p.size())
-                .append(", ?")
-                .append(p.size() + 1)
-                .append(")");
-          }
-          return rows(
-              "SELECT "
-                  + BookRow.COLUMNS
-                  + " FROM "
-                  + BookRow.FROM
-                  + " WHERE t.tenant_id = ?1"
-                  + sql,
-              " ORDER BY t.created_at DESC, t.id DESC LIMIT " + size,
-              p);
-        },
+        (after, size) -> newest(where.toString(), params, after, size),
         b -> new Cursor(b.createdAt(), b.id()),
         Cursor::encode,
         viewer);
+  }
+
+  /** Up to {@code size} books after a position, newest first, with their facts: one statement. */
+  private List<BookRow> newest(String where, List<Object> params, Cursor after, int size) {
+    StringBuilder sql = new StringBuilder(where);
+    List<Object> p = new ArrayList<>(params);
+    if (after != null) {
+      p.add(Timestamp.from(after.createdAt()));
+      p.add(after.id());
+      sql.append(" AND (t.created_at, t.id) < (?")
+          .append(p.size())
+          .append(", ?")
+          .append(p.size() + 1)
+          .append(")");
+    }
+    return rows(
+        "SELECT " + BookRow.COLUMNS + " FROM " + BookRow.FROM + " WHERE t.tenant_id = ?1" + sql,
+        " ORDER BY t.created_at DESC, t.id DESC LIMIT " + size,
+        p);
   }
 
   /**
@@ -275,13 +279,13 @@ public class Books {
     if (p.title() != null) {
       reindex(b.id(), b.storyId());
     }
-    return viewOf(row(b.id()).orElseThrow());
+    return row(b.id()).orElseThrow().view();
   }
 
   /** One book the caller may read (else 404): the book with its facts in one statement. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public BookView get(UUID id) {
-    return viewOf(visible(id));
+    return visible(id).view();
   }
 
   /**
@@ -385,10 +389,6 @@ public class Books {
             List.of(id))
         .stream()
         .findFirst();
-  }
-
-  BookView viewOf(BookRow b) {
-    return b.view();
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The stages of a book submission and the moves between them: the enforced state machine of the
@@ -125,10 +124,5 @@ public enum Stage {
       case archived -> "archived";
       default -> "in_review";
     };
-  }
-
-  /** Every permission some move needs: who holds one of them reviews or writes. */
-  static Set<String> permissions() {
-    return Set.of(SUBMIT, REVIEW_STORY, REVIEW_FORMAT, REVIEW_CONTENT, PUBLISH, ARCHIVE);
   }
 }

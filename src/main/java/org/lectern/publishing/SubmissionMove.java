@@ -70,10 +70,6 @@ public class SubmissionMove extends TenantScoped {
     return id;
   }
 
-  UUID submissionId() {
-    return submissionId;
-  }
-
   Stage fromStage() {
     return fromStage;
   }
