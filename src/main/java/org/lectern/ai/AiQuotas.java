@@ -3,16 +3,15 @@ package org.lectern.ai;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.lectern.ai.AiDtos.QuotaView;
 import org.lectern.context.RequestContext;
+import org.lectern.identity.TimeZones;
 import org.lectern.platform.RateLimited;
 import org.lectern.tenancy.Tenant;
 import org.lectern.tenancy.TenantEntityManager;
@@ -165,11 +164,6 @@ public class AiQuotas {
   }
 
   private ZoneId zone() {
-    String zone = tenants.byId(context.tenant()).map(Tenant::timeZone).orElse("UTC");
-    try {
-      return ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
+    return TimeZones.zone(tenants.byId(context.tenant()).map(Tenant::timeZone).orElse(null));
   }
 }

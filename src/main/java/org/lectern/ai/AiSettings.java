@@ -85,7 +85,7 @@ public record AiSettings(
         seconds(value, "lectern.ai.timeout-seconds", 120),
         seconds(value, "lectern.ai.espeak.timeout-seconds", 120),
         bytes(value, "lectern.ai.max-answer-bytes", 2 * 1024 * 1024),
-        bytes(value, "lectern.ai.max-image-bytes", 8 * 1024 * 1024),
+        imageBytes(value),
         bytes(value, "lectern.ai.max-speech-bytes", 25 * 1024 * 1024));
   }
 
@@ -117,6 +117,18 @@ public record AiSettings(
       throw new IllegalArgumentException(name + " must be at least 1");
     }
     return Duration.ofSeconds(s);
+  }
+
+  /** The largest image taken from the provider: at most what a stored image may be. */
+  private static int imageBytes(Function<String, Optional<String>> value) {
+    int b = bytes(value, "lectern.ai.max-image-bytes", JobStore.MAX_IMAGE_BYTES);
+    if (b > JobStore.MAX_IMAGE_BYTES) {
+      throw new IllegalArgumentException(
+          "lectern.ai.max-image-bytes must be at most "
+              + JobStore.MAX_IMAGE_BYTES
+              + ", the largest image Lectern keeps");
+    }
+    return b;
   }
 
   private static int bytes(Function<String, Optional<String>> value, String name, int fallback) {

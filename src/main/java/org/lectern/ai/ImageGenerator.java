@@ -3,7 +3,10 @@ package org.lectern.ai;
 /** Draws an illustration from a prompt: an OpenAI-compatible image generation. */
 public interface ImageGenerator {
 
-  /** An image's bytes (PNG, JPEG or WebP, by contentType) and the prompt the provider used. */
+  /**
+   * An image's bytes (PNG, JPEG or WebP, by contentType) and the prompt as the provider rewrote it,
+   * or null when it used the prompt as given.
+   */
   record GeneratedImage(byte[] bytes, String contentType, String revisedPrompt) {}
 
   /**

@@ -72,7 +72,10 @@ final class JobRows {
     }
   }
 
-  /** What the audit trail records of a job: its state, not its parameters or result in full. */
+  /**
+   * What the audit trail records of a job: its state and the ids of what it made, not its
+   * parameters or the generated material itself.
+   */
   static Map<String, Object> auditState(JobView j) {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("kind", j.kind().name());
@@ -86,7 +89,15 @@ final class JobRows {
       m.put("error", j.error());
     }
     if (j.result() != null) {
-      m.put("result", j.result().toString());
+      Map<String, Object> made = new java.util.LinkedHashMap<>();
+      j.result()
+          .forEach(
+              (key, value) -> {
+                if (key.endsWith("Id") || key.endsWith("Ids") || key.equals("material")) {
+                  made.put(key, value.toString());
+                }
+              });
+      m.put("result", made);
     }
     return m;
   }

@@ -85,15 +85,24 @@ class JobRunner {
     if (image.bytes().length > JobStore.MAX_IMAGE_BYTES) {
       throw new Failure(
           "ai.image-too-large",
-          "The image is " + image.bytes().length + " bytes; at most 4 MiB are kept.");
+          "The image is "
+              + image.bytes().length
+              + " bytes; at most "
+              + JobStore.MAX_IMAGE_BYTES
+              + " are kept.");
     }
     if (!image.contentType().matches("image/(png|jpeg|webp)")) {
       throw new Failure(
           "ai.image-type", "The provider answered " + image.contentType() + ", not an image.");
     }
     store.progress(job.id(), lease, 80);
-    String description = image.revisedPrompt() != null ? image.revisedPrompt() : prompt;
-    ModerationGate.Verdict verdict = gate().check(description, source.language());
+    // The prompt was judged before it was sent (or approved by a reviewer); only a description
+    // the provider rewrote is new text to judge.
+    String revised = image.revisedPrompt();
+    boolean rewritten = revised != null && !revised.equals(prompt);
+    String description = rewritten ? revised : prompt;
+    ModerationGate.Verdict verdict =
+        rewritten ? gate().check(revised, source.language()) : ModerationGate.Verdict.ALLOWED;
     store.succeed(
         job.id(),
         lease,

@@ -183,7 +183,7 @@ public final class OpenAiCompatible implements TextGenerator, ImageGenerator, Sp
     if (contentType == null) {
       throw unreadable("/images/generations", "the image is not PNG, JPEG or WebP");
     }
-    return new GeneratedImage(bytes, contentType, first.getString("revised_prompt", prompt));
+    return new GeneratedImage(bytes, contentType, first.getString("revised_prompt", null));
   }
 
   /** The image type by its bytes, or null. */

@@ -71,6 +71,20 @@ class OpenAiCompatibleTest {
   }
 
   @Test
+  void anImageWithoutARevisedPromptSaysSoInsteadOfRepeatingThePrompt() throws Exception {
+    // dall-e-2 answers no revised_prompt: the prompt was used as given, and is judged already.
+    String answer =
+        "{\"created\":1,\"data\":[{\"b64_json\":\""
+            + java.util.Base64.getEncoder().encodeToString(FakeOpenAi.png())
+            + "\"}]}";
+    fake.answerNext(
+        FakeOpenAi.IMAGES, 200, "application/json", answer.getBytes(StandardCharsets.UTF_8));
+    GeneratedImage image = provider.generate("a lighthouse at night", "256x256");
+    assertEquals("image/png", image.contentType());
+    assertNull(image.revisedPrompt());
+  }
+
+  @Test
   void imagesAreDecodedAndTyped() throws Exception {
     GeneratedImage image = provider.generate("a lighthouse at night", "256x256");
     assertEquals("image/png", image.contentType());
