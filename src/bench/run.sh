@@ -4,6 +4,7 @@
 #
 #   src/bench/run.sh                                   # full scale: 1,000 schools x 1,000 stories
 #   BENCH_SCHOOLS=50 BENCH_STORIES=1000 src/bench/run.sh   # a quick run
+#   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java src/bench/run.sh   # the jar on another JDK
 #
 # Everything it makes stays under target/bench/ (and in the database BENCH_DB). It is re-runnable:
 # schools already generated are skipped, an interrupted generation resumes. It stops the server it
@@ -24,9 +25,12 @@ PGUSER=${BENCH_PGUSER:-postgres}
 PORT=${BENCH_HTTP_PORT:-8089}
 CONNS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-60}
+PG_WARMUP=${BENCH_PG_WARMUP:-10}
+PROFILE_SECONDS=${BENCH_PROFILE_SECONDS:-20}
 DURATION=${BENCH_DURATION:-30}
 SKIP_BUILD=${BENCH_SKIP_BUILD:-false}
+JAVA=${BENCH_JAVA:-java}
 export PGHOST PGPORT PGUSER
 
 BASE=http://127.0.0.1:$PORT
@@ -86,7 +90,7 @@ start_app() { # $1: log file, $2: extra environment (NAME=value ...)
     LECTERN_HTTP_PORT=$PORT LECTERN_DATA_DIR=$OUT/data LECTERN_TENANTS_DIR=$OUT/tenants \
     LECTERN_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL LECTERN_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASS \
     LECTERN_RATE_USER_PER_MINUTE=0 LECTERN_RATE_TENANT_PER_MINUTE=0 \
-    env ${2:-} setsid java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/lectern.jar" >"$logf" 2>&1 &
+    env ${2:-} setsid "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/lectern.jar" >"$logf" 2>&1 &
   APP_PID=$!
   log "server starting (pid $APP_PID, log $logf)"
   for _ in $(seq 1 600); do
@@ -189,8 +193,8 @@ pg_clients() { # cap pgbench's clients to the free connection slots (other users
 run_pgbench() { # name file [extra args]
   local name=$1 file=$2; shift 2
   local c; c=$(pg_clients)
-  log "pgbench $name: $c clients, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s"
-  pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$WARMUP" -f "$file" "$@" "$DB" >/dev/null 2>&1 || true
+  log "pgbench $name: $c clients, $THREADS threads, ${PG_WARMUP}s warm-up + ${DURATION}s"
+  pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$PG_WARMUP" -f "$file" "$@" "$DB" >/dev/null 2>&1 || true
   pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$DURATION" -f "$file" "$@" "$DB" >"$OUT/pgbench-$name.txt" 2>&1
   awk '/^tps/ {print int($3); exit}' "$OUT/pgbench-$name.txt"
 }
@@ -198,12 +202,26 @@ run_wrk() { # name lua path token -> "rps p50 p99 non2xx"
   local name=$1 lua=$2 path=$3
   log "wrk $name: $CONNS connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s"
   BENCH_TOKEN=$4 wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$lua" "$BASE$path" >/dev/null 2>&1 || true
-  if [[ ${5:-} == profile ]]; then start_profile; fi
+  local cpu0; cpu0=$(jvm_cpu_ticks)
   BENCH_TOKEN=$4 wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$lua" "$BASE$path" >"$OUT/wrk-$name.txt" 2>&1
-  if [[ ${5:-} == profile ]]; then stop_profile; fi
-  grep '^BENCH' "$OUT/wrk-$name.txt" | sed 's/^BENCH //'
+  local cpu1; cpu1=$(jvm_cpu_ticks)
+  # The server JVM's own CPU (user + system, all its threads, JIT and GC included) per request
+  # answered: the figure that other load on the machine disturbs least.
+  local line; line=$(grep '^BENCH' "$OUT/wrk-$name.txt" | sed 's/^BENCH //')
+  echo "$line cpu_ms=$(awk -v a="$cpu0" -v b="$cpu1" -v n="$(kv requests "$line")" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN{ if (n > 0) printf "%.2f", (b-a)*1000/hz/n; else print "n/a" }')"
 }
+jvm_cpu_ticks() { awk '{print $14 + $15}' "/proc/$(jvm_pid)/stat"; }
 kv() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+profile_list() { # token
+  command -v jcmd >/dev/null || return 0
+  log "profile: the list again for ${PROFILE_SECONDS}s with a JFR recording"
+  start_profile
+  BENCH_TOKEN=$1 wrk -t"$THREADS" -c"$CONNS" -d"${PROFILE_SECONDS}s" --timeout 10s -s "$BENCH_SRC/wrk/list.lua" \
+    "$BASE/api/stories?limit=20" >"$OUT/wrk-list-profiled.txt" 2>&1 || true
+  stop_profile
+}
 
 # --- 7. profile --------------------------------------------------------------------------------------------
 start_profile() {
@@ -236,7 +254,8 @@ main() {
   # Start 1: migrates the schema, provisions the template, generates the data and, with
   # log_statement=all for this database only, records the statements of one list request.
   psqlq -c "ALTER DATABASE $DB SET log_statement = 'all'"
-  start_app "$OUT/server-setup.log" LECTERN_DIAGNOSTICS_SQL_COUNT=true
+  # No AI worker here: its polls would land in the statement log between the list's statements.
+  start_app "$OUT/server-setup.log" "LECTERN_DIAGNOSTICS_SQL_COUNT=true LECTERN_AI_WORKER_ENABLED=false"
   ensure_template
   psqlq -c "ALTER DATABASE $DB RESET log_statement" # the generator's sessions need no log
   generate
@@ -258,9 +277,12 @@ main() {
   local stmts=${STMTS:-}
 
   local list create pg_ideal pg_request pg_create
-  list=$(run_wrk list "$BENCH_SRC/wrk/list.lua" "/api/stories?limit=20" "$student_tok" profile)
+  list=$(run_wrk list "$BENCH_SRC/wrk/list.lua" "/api/stories?limit=20" "$student_tok")
   create=$(run_wrk create "$BENCH_SRC/wrk/create.lua" "/api/stories" "$teacher_tok")
   local rss_load; rss_load=$(rss_mb)
+  # The profile has a window of its own after the measured ones: a JFR recording costs CPU and
+  # memory, which must not count in the figures above.
+  profile_list "$student_tok"
   stop_app # pgbench gets the database (and the machine) to itself, as wrk had
 
   pg_ideal=$(run_pgbench list-ideal "$BENCH_SRC/sql/list-ideal.sql" -D tenant="$tenant" -D student="$student")
@@ -273,19 +295,22 @@ main() {
   {
     echo
     echo "Lectern benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: $SCHOOLS schools x $STORIES stories;"
-    echo "wrk and pgbench: $CONNS connections/clients (pgbench capped to free slots), $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s."
+    echo "wrk: $CONNS connections, $THREADS threads, ${WARMUP}s warm-up + ${DURATION}s; pgbench: the same clients (capped to free slots), ${PG_WARMUP}s warm-up + ${DURATION}s."
+    echo "server JVM: $("$JAVA" -version 2>&1 | head -1)"
     printf '%-44s %14s %14s %10s  %s\n' figure measured target ratio verdict
     printf '%-44s %14s %14s %10s  %s\n' "list GET /api/stories?limit=20 (req/s)" "$list_rps" ">= 25 % (a)" "$(ratio "$list_rps" "$pg_ideal")" \
       "$(verdict "$(awk -v a="$list_rps" -v b="$pg_ideal" 'BEGIN{print (b>0)?a/b:0}')" ">=" 0.25)"
     printf '%-44s %14s\n' "  pgbench (a) ideal page query (tps)" "$pg_ideal"
     printf '%-44s %14s %14s %10s\n' "  pgbench (b) the request's statements (tps)" "$pg_request" "" "$(ratio "$list_rps" "$pg_request")"
     printf '%-44s %14s\n' "  list p50 (ms)" "$list_p50"
+    printf '%-44s %14s\n' "  server JVM CPU per list request (ms)" "$(kv cpu_ms "$list")"
     printf '%-44s %14s %14s %10s  %s\n' "list p99 at $CONNS connections (ms)" "$list_p99" "< 25" "" "$(verdict "$list_p99" "<" 25)"
     printf '%-44s %14s\n' "  list non-2xx / errors" "$(kv non2xx "$list") / $(kv errors "$list")"
     printf '%-44s %14s\n' "  SQL statements per list request" "${stmts:-n/a (LECTERN_DIAGNOSTICS_SQL_COUNT off)}"
     printf '%-44s %14s %14s %10s  %s\n' "create POST /api/stories (req/s)" "$create_rps" ">= 30 % (c)" "$(ratio "$create_rps" "$pg_create")" \
       "$(verdict "$(awk -v a="$create_rps" -v b="$pg_create" 'BEGIN{print (b>0)?a/b:0}')" ">=" 0.30)"
     printf '%-44s %14s\n' "  pgbench (c) insert transaction (tps)" "$pg_create"
+    printf '%-44s %14s\n' "  server JVM CPU per create (ms)" "$(kv cpu_ms "$create")"
     printf '%-44s %14s\n' "  create p50 / p99 (ms)" "$(kv p50_ms "$create") / $(kv p99_ms "$create")"
     printf '%-44s %14s\n' "  create non-2xx / errors" "$(kv non2xx "$create") / $(kv errors "$create")"
     printf '%-44s %14s %14s %10s  %s\n' "startup to ready (s)" "$ready" "<= 10" "" "$(verdict "$ready" "<=" 10)"
