@@ -42,13 +42,14 @@ final class Relaunch {
           "-XX:+UseSerialGC");
 
   /**
-   * From JDK 25 the archive is an AOT cache (JEP 483, made in one step by JEP 514): classes loaded
-   * and linked, as the dynamic archive of earlier JDKs holds them loaded. It starts as fast here
-   * (19.4-20.1 s with the dynamic archive, 20.4-20.8 s with the cache, 23.5 s with neither, on the
-   * bench data), but Temurin 25.0.3 crashed once in two dumps of a dynamic archive at exit ({@code
-   * DynamicArchiveBuilder::sort_methods}), and the JDK makes the cache in a separate JVM.
+   * From JDK 25 on, no archive is made: Temurin 25.0.3 crashed at exit in one of two dumps of a
+   * dynamic archive ({@code DynamicArchiveBuilder::sort_methods}) and in one of two recordings for
+   * its AOT cache ({@code InstanceKlass::can_be_verified_at_dumptime}), each time writing an {@code
+   * hs_err} file into the working directory. Without an archive JDK 25 started in 23.5 s on the
+   * bench data, against 19.4-20.8 s with either; an operator can still give the flags in {@code
+   * LECTERN_JAVA_OPTS}.
    */
-  static final int AOT_CACHE_FEATURE = 25;
+  static final int NO_ARCHIVE_FROM_FEATURE = 25;
 
   private Relaunch() {}
 
@@ -76,24 +77,19 @@ final class Relaunch {
       command.addAll(DEFAULT_OPTIONS);
       Path cds = cdsDirectory();
       if (cds != null) {
-        boolean aot = Runtime.version().feature() >= AOT_CACHE_FEATURE;
-        archive = cds.resolve(archiveName(jar) + (aot ? ".aot" : ".jsa"));
+        archive = cds.resolve(archiveName(jar));
         if (Files.isRegularFile(archive)) {
-          command.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+          command.add("-XX:SharedArchiveFile=" + archive);
         } else {
-          // Written when the child exits, then moved into place by this process: a run that is
-          // killed half way never leaves a broken archive under the final name.
+          // Written by the child when it exits, then moved into place by this process: a run
+          // that is killed half way never leaves a broken archive under the final name.
           pending = cds.resolve(archive.getFileName() + ".tmp");
-          command.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + pending);
+          command.add("-XX:ArchiveClassesAtExit=" + pending);
         }
         // An archive that does not fit (another JDK, a moved jar) is skipped without a word.
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");
-        if (aot) {
-          command.add("-Xlog:aot=off"); // -Xshare is not allowed with the AOT options
-        } else {
-          command.add("-Xshare:auto");
-        }
+        command.add("-Xshare:auto");
       }
     }
     command.add("-D" + CHILD_PROPERTY + "=true");
@@ -123,6 +119,8 @@ final class Relaunch {
     // arenas are what the JVM's own allocations need. An operator's setting wins.
     server.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     Process child = server.start();
+    Path made = pending;
+    Path kept = archive;
     Thread stopper =
         new Thread(
             () -> {
@@ -130,9 +128,16 @@ final class Relaunch {
               try {
                 if (!child.waitFor(60, TimeUnit.SECONDS)) {
                   child.destroyForcibly();
+                  return;
                 }
               } catch (InterruptedException e) {
                 child.destroyForcibly();
+                return;
+              }
+              // Stopped by a signal, this JVM ends when its shutdown hooks do, often before the
+              // waiting thread below has moved the archive: the first stop's archive was lost.
+              if (made != null) {
+                settle(made, kept);
               }
             },
             "lectern-stop-server");
@@ -144,9 +149,10 @@ final class Relaunch {
     return code;
   }
 
-  private static void settle(Path pending, Path archive) {
+  /** Moves the archive into place; the second of two callers finds nothing left to move. */
+  private static synchronized void settle(Path pending, Path archive) {
     try {
-      if (Files.size(pending) > 0) {
+      if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
         Files.move(
             pending, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -157,8 +163,9 @@ final class Relaunch {
 
   /** {@code <data dir>/cds}, without the archives of other builds; null if it cannot be written. */
   private static Path cdsDirectory() {
-    if (Runtime.version().feature() < 13) {
-      return null; // dynamic archives (ArchiveClassesAtExit) came with JDK 13
+    int feature = Runtime.version().feature();
+    if (feature < 13 || feature >= NO_ARCHIVE_FROM_FEATURE) {
+      return null; // dynamic archives came with JDK 13; for 25, see NO_ARCHIVE_FROM_FEATURE
     }
     Path dir =
         Path.of(Settings.value("lectern.data.dir").orElse("data"))
@@ -193,6 +200,6 @@ final class Relaunch {
         key += "|" + f.getName() + ":" + f.length() + ":" + f.lastModified();
       }
     }
-    return "lectern-" + Integer.toHexString(key.hashCode());
+    return "lectern-" + Integer.toHexString(key.hashCode()) + ".jsa";
   }
 }
