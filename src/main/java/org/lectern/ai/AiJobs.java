@@ -160,15 +160,7 @@ public class AiJobs {
       params.add(kind.name());
       sql.append(" AND j.kind = ?").append(params.size() + 1);
     }
-    if (after != null) {
-      params.add(Timestamp.from((Instant) after[0]));
-      params.add(after[1].toString());
-      sql.append(" AND (j.created_at, j.id) < (?")
-          .append(params.size())
-          .append(", CAST(?")
-          .append(params.size() + 1)
-          .append(" AS uuid))");
-    }
+    after(sql, params, after, "<");
     sql.append(" ORDER BY j.created_at DESC, j.id DESC LIMIT ").append(limit + 1);
     return page(sql.toString(), params, limit);
   }
@@ -209,17 +201,28 @@ public class AiJobs {
       params.add(kind.name());
       sql.append(" AND j.kind = ?").append(params.size() + 1);
     }
-    if (after != null) {
-      params.add(Timestamp.from((Instant) after[0]));
-      params.add(after[1].toString());
-      sql.append(" AND (j.created_at, j.id) > (?")
-          .append(params.size())
-          .append(", CAST(?")
-          .append(params.size() + 1)
-          .append(" AS uuid))");
-    }
+    after(sql, params, after, ">");
     sql.append(" ORDER BY j.created_at, j.id LIMIT ").append(limit + 1);
     return page(sql.toString(), params, limit);
+  }
+
+  /**
+   * The keyset condition of a page after the cursor's {@code (created_at, id)}: {@code <} newest
+   * first, {@code >} oldest first. Parameters are numbered after {@code ?1}, the tenant.
+   */
+  private static void after(StringBuilder sql, List<Object> params, Object[] after, String op) {
+    if (after == null) {
+      return;
+    }
+    params.add(Timestamp.from((Instant) after[0]));
+    params.add(after[1].toString());
+    sql.append(" AND (j.created_at, j.id) ")
+        .append(op)
+        .append(" (?")
+        .append(params.size())
+        .append(", CAST(?")
+        .append(params.size() + 1)
+        .append(" AS uuid))");
   }
 
   /**
