@@ -404,6 +404,21 @@ class AiContentIT extends ApiTestBase {
     await(teacher, second, j -> isStatus(j, "succeeded"));
     assertEquals("cancelled", get(teacher, third).getString("status"));
     assertEquals(2, fake.calls(FakeOpenAi.IMAGES).size());
+    // Page by page, the list holds the same jobs in the same order as in one page: newest first.
+    List<String> onePage =
+        ids(api.get("/api/ai-content/jobs?limit=100").token(teacher.token()).send());
+    List<String> byPages = new ArrayList<>();
+    String cursor = null;
+    do {
+      Api.Response page =
+          api.get("/api/ai-content/jobs?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+              .token(teacher.token())
+              .send();
+      byPages.addAll(ids(page));
+      cursor = page.json().isNull("nextCursor") ? null : page.json().getString("nextCursor");
+    } while (cursor != null);
+    assertEquals(onePage, byPages);
+    assertEquals(List.of(third, second, first), onePage.subList(0, 3));
   }
 
   // ---------------------------------------------------------------- moderation
